@@ -1,0 +1,94 @@
+# Awaz: `make run` serves the demo on http://127.0.0.1:8000, `make test` runs every test,
+# `make check` is exactly what CI (.ci/run) runs.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+VENV ?= .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+PORT ?= 8000
+# PostgreSQL for the second test run; CI insists on it, `make test` says loudly when it is absent.
+TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help install install-dev run serve test test-sqlite test-postgres browser-deps lint typecheck migrations-check check bench lock messages clean
+
+help:
+	@echo "make run      install, migrate, load the demo and serve http://127.0.0.1:$(PORT)"
+	@echo "make test     install and run every test (SQLite, then PostgreSQL when it is reachable)"
+	@echo "make check    what CI runs: lint, types, migrations, every test on SQLite and PostgreSQL"
+	@echo "make bench    the benchmarks in bench/"
+
+$(VENV)/.installed-%: requirements/%.txt pyproject.toml
+	@test -x $(PY) || "$$(bin/find-python)" -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements/$*.txt
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+install: $(VENV)/.installed-base
+install-dev: $(VENV)/.installed-dev
+
+run: install
+	@mkdir -p var
+	$(MANAGE) migrate --noinput
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(MANAGE) seed_demo
+	@echo
+	@echo "Awaz is starting on http://127.0.0.1:$(PORT)/  (stop it with Ctrl+C)"
+	@echo "First admin account: $(MANAGE) createsuperuser, then http://127.0.0.1:$(PORT)/admin/"
+	@echo
+	PORT=$(PORT) bin/serve
+
+# Browser tests need Chromium (Debian's package), axe-core and the Nu HTML checker (npm), Java.
+browser-deps:
+	@command -v chromium >/dev/null || bin/apt-install chromium
+	@command -v npm >/dev/null || bin/apt-install npm
+	@command -v java >/dev/null || bin/apt-install default-jre-headless
+	@test -d node_modules/axe-core -a -d node_modules/vnu-jar -a node_modules/.package-lock.json -nt package-lock.json || npm ci --no-audit --no-fund --loglevel=error
+
+test: install-dev browser-deps
+	$(MAKE) --no-print-directory test-sqlite
+	@if $(PY) -m awaz.core.pgcheck $(if $(REQUIRE_POSTGRES),--require) "$(TEST_POSTGRES_URL)"; then \
+		$(MAKE) --no-print-directory test-postgres; \
+	elif [ -n "$(REQUIRE_POSTGRES)" ]; then \
+		exit 1; \
+	else \
+		echo; echo "!! PostgreSQL is not reachable at $(TEST_POSTGRES_URL): the PostgreSQL run did NOT happen."; \
+		echo "!! Start it (or set TEST_POSTGRES_URL) and run 'make test-postgres'. CI refuses to pass without it."; echo; \
+	fi
+
+test-sqlite:
+	@echo "== tests on SQLite"
+	env -u DATABASE_URL $(PY) -m pytest -p no:cacheprovider $(PYTEST_ARGS)
+
+test-postgres:
+	@echo "== tests on PostgreSQL ($(TEST_POSTGRES_URL))"
+	DATABASE_URL="$(TEST_POSTGRES_URL)" $(PY) -m pytest -p no:cacheprovider $(PYTEST_ARGS)
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: install-dev
+	$(VENV)/bin/mypy .
+
+migrations-check: install-dev
+	$(MANAGE) makemigrations --check --dry-run
+
+check:
+	$(MAKE) --no-print-directory lint typecheck migrations-check
+	$(MAKE) --no-print-directory test REQUIRE_POSTGRES=1
+
+bench: install-dev
+	$(PY) bench/run.py
+
+# Re-pin the dependency tree after editing pyproject.toml.
+lock: install-dev
+	$(VENV)/bin/pip-compile -q --strip-extras --no-emit-find-links --no-emit-index-url -o requirements/base.txt pyproject.toml
+	$(VENV)/bin/pip-compile -q --strip-extras --no-emit-find-links --no-emit-index-url --extra dev -c requirements/base.txt -o requirements/dev.txt pyproject.toml
+
+clean:
+	rm -rf $(VENV) var/static node_modules

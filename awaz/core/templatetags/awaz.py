@@ -1,0 +1,44 @@
+from django import template
+from django.http import HttpRequest
+from django.urls import translate_url
+from django.utils import formats
+from django.utils.safestring import SafeString
+
+from awaz.core import languages
+from awaz.core.markdown import render_markdown
+
+register = template.Library()
+
+
+@register.filter
+def grouped(value: int) -> str:
+    """A count with the reader's digit grouping: 1,204 in English, 1 204 in Russian."""
+    return formats.number_format(value, decimal_pos=0, force_grouping=True)
+
+
+@register.filter
+def language(code: str) -> languages.Language:
+    """The Language behind a Django code, for its tag, direction and own name."""
+    return languages.get(code)
+
+
+@register.filter
+def bcp47(code: str) -> str:
+    """The tag for lang= and hreflang=: `ug-Latn` for Django's `ug-latn`."""
+    return languages.get(code).bcp47
+
+
+@register.filter
+def direction(code: str) -> str:
+    return "rtl" if languages.is_bidi(code) else "ltr"
+
+
+@register.filter
+def markdown(source: str) -> SafeString:
+    return render_markdown(source)
+
+
+@register.simple_tag
+def url_in(request: HttpRequest, code: str) -> str:
+    """This page's address in another language."""
+    return translate_url(request.path, code)

@@ -1,0 +1,59 @@
+import datetime
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from awaz.organizations.models import Organization
+from awaz.petitions import demo
+from awaz.petitions.models import Petition
+from awaz.petitions.services import petition_create, petition_text_save
+
+
+def _moment(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(12), tzinfo=datetime.UTC)
+
+
+class Command(BaseCommand):
+    help = "Load the demo organization and petitions once; running it again changes nothing."
+
+    @transaction.atomic
+    def handle(self, *args: object, **options: object) -> None:
+        for spec in demo.ORGANIZATIONS:
+            organization, created = Organization.objects.get_or_create(
+                slug=spec.slug,
+                defaults={
+                    "name": spec.name,
+                    "description": spec.description,
+                    "website": spec.website,
+                },
+            )
+            if created:
+                self.stdout.write(f"Created organization {organization.name}")
+            for petition_spec in spec.petitions:
+                self._petition(organization, petition_spec)
+
+    def _petition(self, organization: Organization, spec: demo.DemoPetition) -> None:
+        if Petition.objects.filter(slug=spec.slug).exists():
+            return
+        petition = petition_create(
+            organization=organization,
+            slug=spec.slug,
+            original_language=spec.original_language,
+            first_goal=spec.first_goal,
+            status=spec.status,
+            published_at=_moment(spec.published_on),
+            closes_at=_moment(spec.closes_on) if spec.closes_on else None,
+        )
+        for text in spec.texts:
+            petition_text_save(
+                petition=petition,
+                language=text.language,
+                title=text.title,
+                target=text.target,
+                summary=text.summary,
+                body=text.body,
+                links=text.links,
+            )
+        if spec.signatures:
+            Petition.objects.filter(pk=petition.pk).update(signature_count=spec.signatures)
+        self.stdout.write(f"Created petition {petition.slug}")

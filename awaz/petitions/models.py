@@ -1,0 +1,184 @@
+from typing import ClassVar
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from awaz.core.fields import WebURLField
+from awaz.organizations.models import Organization
+from awaz.petitions import goals
+
+
+class PetitionStatus(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    PENDING = "pending", _("waiting for review")
+    OPEN = "open", _("open")
+    CLOSED = "closed", _("closed")
+    VICTORY = "victory", _("victory")
+    REJECTED = "rejected", _("rejected")
+    REMOVED = "removed", _("removed")
+
+
+# Named groups of states: who may read a petition, who may sign it.
+VISIBLE_STATUSES = frozenset({PetitionStatus.OPEN, PetitionStatus.CLOSED, PetitionStatus.VICTORY})
+SIGNABLE_STATUSES = frozenset({PetitionStatus.OPEN})
+
+
+class PetitionQuerySet(models.QuerySet["Petition"]):
+    def visible(self) -> "PetitionQuerySet":
+        """Petitions the public may read."""
+        return self.filter(status__in=VISIBLE_STATUSES)
+
+    def signable(self) -> "PetitionQuerySet":
+        return self.filter(status__in=SIGNABLE_STATUSES)
+
+
+class Petition(models.Model):
+    """One campaign with one counter, whatever the language or script it is read in."""
+
+    Status = PetitionStatus
+    VISIBLE: ClassVar[frozenset[str]] = VISIBLE_STATUSES
+    SIGNABLE: ClassVar[frozenset[str]] = SIGNABLE_STATUSES
+
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="petitions",
+        verbose_name=_("organization"),
+    )
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=PetitionStatus.choices, default=PetitionStatus.DRAFT
+    )
+    original_language = models.CharField(_("written in"), max_length=16, choices=settings.LANGUAGES)
+    first_goal = models.PositiveIntegerField(
+        _("first goal"),
+        default=100,
+        validators=[MinValueValidator(1)],
+        help_text=_("The first number of signatures to reach; later goals follow the ladder."),
+    )
+    # The published count of confirmed signatures; never counted on a page view.
+    signature_count = models.PositiveBigIntegerField(_("signatures"), default=0, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    closes_at = models.DateTimeField(_("closes"), null=True, blank=True)
+
+    objects: ClassVar[PetitionQuerySet] = PetitionQuerySet.as_manager()  # type: ignore[assignment]
+
+    class Meta:
+        verbose_name = _("petition")
+        verbose_name_plural = _("petitions")
+        ordering = ["-published_at", "-created_at"]
+        indexes = [models.Index(fields=["organization", "status", "-published_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=PetitionStatus.values),
+                name="petition_status_known",
+            ),
+            models.CheckConstraint(
+                condition=Q(first_goal__gte=1), name="petition_first_goal_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(published_at__isnull=False) | ~Q(status__in=sorted(VISIBLE_STATUSES)),
+                name="petition_visible_has_publication_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(closes_at__isnull=True)
+                | Q(published_at__isnull=True)
+                | Q(closes_at__gt=models.F("published_at")),
+                name="petition_closes_after_publication",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.slug
+
+    @property
+    def is_visible(self) -> bool:
+        return self.status in self.VISIBLE
+
+    @property
+    def is_signable(self) -> bool:
+        return self.status in self.SIGNABLE
+
+    @property
+    def progress(self) -> goals.Progress:
+        return goals.progress(self.signature_count, self.first_goal)
+
+
+class PetitionText(models.Model):
+    """The petition in one language or script: what a reader of that version sees."""
+
+    class Origin(models.TextChoices):
+        WRITTEN = "written", _("written by a person")
+        CONVERTED = "converted", _("converted automatically")
+        REVIEWED = "reviewed", _("converted, then reviewed by a person")
+
+    petition = models.ForeignKey(
+        Petition, on_delete=models.CASCADE, related_name="texts", verbose_name=_("petition")
+    )
+    language = models.CharField(_("language"), max_length=16, choices=settings.LANGUAGES)
+    title = models.CharField(_("title"), max_length=200)
+    target = models.CharField(
+        _("decision maker"),
+        max_length=200,
+        help_text=_("Who the petition is addressed to, e.g. “the Government of Kazakhstan”."),
+    )
+    summary = models.CharField(_("summary"), max_length=500, blank=True)
+    body = models.TextField(_("text"), help_text=_("Markdown: paragraphs, lists, links."))
+    origin = models.CharField(
+        _("origin"), max_length=16, choices=Origin.choices, default=Origin.WRITTEN
+    )
+    converted_from = models.CharField(
+        _("converted from"), max_length=16, choices=settings.LANGUAGES, blank=True
+    )
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("petition text")
+        verbose_name_plural = _("petition texts")
+        ordering = ["petition", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["petition", "language"], name="petition_text_one_per_language"
+            ),
+            models.CheckConstraint(
+                condition=Q(origin="written", converted_from="")
+                | (~Q(origin="written") & ~Q(converted_from="")),
+                name="petition_text_conversion_has_source",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.petition.slug} [{self.language}]"
+
+
+class PetitionLink(models.Model):
+    """A "more information" link shown under one version of the petition."""
+
+    text = models.ForeignKey(
+        PetitionText, on_delete=models.CASCADE, related_name="links", verbose_name=_("text")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    url = WebURLField(
+        _("address"),
+        max_length=500,
+        help_text=_("A web address starting with https:// or http://."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("link")
+        verbose_name_plural = _("links")
+        ordering = ["position", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(url__startswith="https://") | Q(url__startswith="http://"),
+                name="petition_link_is_web_address",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,160 @@
+import re
+
+import pytest
+from django.test import Client
+
+from awaz.petitions.models import Petition
+from awaz.petitions.services import LinkInput
+from tests.factories import make_organization, make_petition
+
+pytestmark = pytest.mark.django_db
+
+
+def text_of(html: str) -> str:
+    """The visible text of an HTML fragment, with whitespace collapsed."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html)).strip()
+
+
+def test_the_root_sends_a_visitor_to_their_language(client: Client):
+    response = client.get("/", headers={"accept-language": "ug-CN,ug;q=0.9"})
+    assert response.status_code == 302
+    assert response["Location"] == "/ug/"
+
+
+def test_home_lists_open_petitions_only(client: Client):
+    make_petition(title="Open one")
+    make_petition(title="A draft", status=Petition.Status.DRAFT)
+    make_petition(title="Closed one", status=Petition.Status.CLOSED)
+    html = client.get("/en/").content.decode()
+    assert "Open one [en]" in html
+    assert "A draft" not in html
+    assert "Closed one" not in html
+
+
+def test_a_new_petition_reads_zero_have_signed_and_its_first_goal(client: Client):
+    petition = make_petition(first_goal=500)
+    html = client.get(f"/en/petitions/{petition.slug}/").content.decode()
+    assert "0 have signed. Let's get to 500!" in text_of(html)
+    assert '<progress max="500" value="0"' in html
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [
+        (1, "1 has signed. Let's get to 500!"),
+        (2, "2 have signed. Let's get to 500!"),
+        (500, "500 have signed. Let's get to 1,000!"),
+        (1_204, "1,204 have signed. Let's get to 5,000!"),
+        (2_345_678, "2,345,678 have signed. Let's get to 3,000,000!"),
+    ],
+)
+def test_the_counter_uses_plurals_grouping_and_the_ladder(client: Client, count, expected):
+    petition = make_petition(first_goal=500, signature_count=count)
+    html = client.get(f"/en/petitions/{petition.slug}/").content.decode()
+    assert expected in text_of(html)
+
+
+def test_the_petition_page_shows_who_started_it_to_whom_and_when(client: Client):
+    organization = make_organization(name="Torchlight Uyghur Group", slug="torchlight")
+    petition = make_petition(organization=organization)
+    html = client.get(f"/en/petitions/{petition.slug}/").content.decode()
+    assert '<a href="/en/organizations/torchlight/">' in html
+    assert "started this petition to the Government of Kazakhstan" in text_of(html)
+    assert '<time datetime="2019-06-18">June 18, 2019</time>' in html
+    assert "<p>First paragraph.</p>" in html
+
+
+def test_links_are_listed_under_more_information(client: Client):
+    petition = make_petition(links=(LinkInput("UHRP <b>report</b>", "https://uhrp.org/"),))
+    html = client.get(f"/en/petitions/{petition.slug}/").content.decode()
+    assert "You can find more information from the following sites:" in html
+    assert '<a href="https://uhrp.org/" rel="nofollow noopener noreferrer">' in html
+    assert "UHRP &lt;b&gt;report&lt;/b&gt;" in html
+
+
+def test_the_organizations_other_petitions_are_listed_with_counts(client: Client):
+    organization = make_organization(name="Torchlight Uyghur Group")
+    petition = make_petition(organization=organization)
+    make_petition(organization=organization, title="Older", signature_count=3_512)
+    make_petition(organization=organization, title="Hidden", status=Petition.Status.DRAFT)
+    html = client.get(f"/en/petitions/{petition.slug}/").content.decode()
+    text = text_of(html)
+    assert "Torchlight Uyghur Group's previous petitions" in text
+    assert "Older [en] 3,512 signatures" in text
+    assert "Hidden" not in text
+
+
+def test_each_language_version_has_its_own_address_and_hreflang(client: Client):
+    petition = make_petition(languages=("en", "ug", "ug-latn", "ug-cyrl"))
+    html = client.get(f"/en/petitions/{petition.slug}/").content.decode()
+    for code, tag in [("en", "en"), ("ug", "ug"), ("ug-latn", "ug-Latn"), ("ug-cyrl", "ug-Cyrl")]:
+        assert (
+            f'<link rel="alternate" hreflang="{tag}" href="/{code}/petitions/{petition.slug}/">'
+        ) in html
+
+
+@pytest.mark.parametrize(
+    ("code", "tag", "direction"),
+    [("ug", "ug", "rtl"), ("ug-latn", "ug-Latn", "ltr"), ("ug-cyrl", "ug-Cyrl", "ltr")],
+)
+def test_uyghur_pages_run_in_their_scripts_direction(client: Client, code, tag, direction):
+    petition = make_petition(languages=("en", code))
+    html = client.get(f"/{code}/petitions/{petition.slug}/").content.decode()
+    assert f'<html lang="{tag}" dir="{direction}">' in html
+    assert f'<div class="petition-body" lang="{tag}" dir="{direction}">' in html
+
+
+def test_a_reader_whose_language_has_no_version_gets_the_original_with_a_notice(client: Client):
+    petition = make_petition(languages=("en",))
+    html = client.get(f"/tr/petitions/{petition.slug}/").content.decode()
+    assert '<div class="petition-body" lang="en" dir="ltr">' in html
+    assert 'class="notice"' in html
+
+
+@pytest.mark.parametrize(
+    "status", [Petition.Status.DRAFT, Petition.Status.PENDING, Petition.Status.REMOVED]
+)
+def test_a_petition_the_public_may_not_see_is_not_found(client: Client, status):
+    petition = make_petition(status=status)
+    assert client.get(f"/en/petitions/{petition.slug}/").status_code == 404
+
+
+def test_an_unknown_petition_gets_a_not_found_page_in_the_readers_language(client: Client):
+    response = client.get("/ug/petitions/no-such-petition/")
+    assert response.status_code == 404
+    assert '<html lang="ug" dir="rtl">' in response.content.decode()
+
+
+def test_the_organization_page_shows_its_details_and_all_its_public_petitions(client: Client):
+    organization = make_organization(
+        name="Torchlight Uyghur Group", slug="torchlight", website="https://example.org/t"
+    )
+    make_petition(organization=organization, title="Open")
+    make_petition(organization=organization, title="Closed", status=Petition.Status.CLOSED)
+    make_petition(organization=organization, title="Draft", status=Petition.Status.DRAFT)
+    html = client.get("/en/organizations/torchlight/").content.decode()
+    assert "<h1" in html and "Torchlight Uyghur Group" in html
+    assert "Campaigns for people detained in East Turkestan." in html
+    assert 'href="https://example.org/t"' in html
+    assert "Open [en]" in html and "Closed [en]" in html and "Draft" not in html
+
+
+def test_an_unknown_organization_is_not_found(client: Client):
+    assert client.get("/en/organizations/nobody/").status_code == 404
+
+
+def test_the_petition_page_does_constant_work_whatever_the_count(
+    client: Client, django_assert_num_queries
+):
+    organization = make_organization()
+    small = make_petition(organization=organization, languages=("en", "ug"))
+    big = make_petition(organization=organization, languages=("en", "ug"), signature_count=10**6)
+    make_petition(organization=organization)
+    for petition in (small, big):
+        with django_assert_num_queries(5):
+            assert client.get(f"/en/petitions/{petition.slug}/").status_code == 200
+
+
+def test_pages_refuse_unsafe_methods(client: Client):
+    petition = make_petition()
+    assert client.post(f"/en/petitions/{petition.slug}/").status_code == 405

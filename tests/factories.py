@@ -1,0 +1,66 @@
+"""Small builders for test data, going through the same services the product uses."""
+
+import datetime
+import itertools
+
+from awaz.organizations.models import Organization
+from awaz.petitions.models import Petition, PetitionText
+from awaz.petitions.services import LinkInput, petition_create, petition_text_save
+
+_numbers = itertools.count(1)
+PUBLISHED = datetime.datetime(2019, 6, 18, 12, tzinfo=datetime.UTC)
+
+
+def make_organization(**fields: object) -> Organization:
+    number = next(_numbers)
+    defaults: dict[str, object] = {
+        "name": f"Organization {number}",
+        "slug": f"organization-{number}",
+        "description": "Campaigns for people detained in East Turkestan.",
+        "website": "https://example.org/",
+    }
+    defaults.update(fields)
+    return Organization.objects.create(**defaults)
+
+
+def make_petition(
+    *,
+    organization: Organization | None = None,
+    status: str = Petition.Status.OPEN,
+    first_goal: int = 500,
+    languages: tuple[str, ...] = ("en",),
+    title: str = "Free the voices",
+    signature_count: int = 0,
+    links: tuple[LinkInput, ...] = (),
+    **fields: object,
+) -> Petition:
+    number = next(_numbers)
+    petition = petition_create(
+        organization=organization or make_organization(),
+        slug=str(fields.pop("slug", f"petition-{number}")),
+        original_language=languages[0],
+        first_goal=first_goal,
+        status=status,
+        published_at=PUBLISHED if status in Petition.VISIBLE else None,
+        **fields,  # type: ignore[arg-type]
+    )
+    for language in languages:
+        make_text(petition, language=language, title=f"{title} [{language}]", links=links)
+    if signature_count:
+        Petition.objects.filter(pk=petition.pk).update(signature_count=signature_count)
+        petition.refresh_from_db()
+    return petition
+
+
+def make_text(
+    petition: Petition, *, language: str, title: str, links: tuple[LinkInput, ...] = ()
+) -> PetitionText:
+    return petition_text_save(
+        petition=petition,
+        language=language,
+        title=title,
+        target="the Government of Kazakhstan",
+        summary="A short summary.",
+        body="First paragraph.\n\nSecond paragraph.",
+        links=links,
+    )

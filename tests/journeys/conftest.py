@@ -1,0 +1,101 @@
+"""Fixtures for journeys: a live Awaz, Chromium, and the checks every visited page must pass."""
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from tests.browser import (
+    CHROMIUM_ARGS,
+    DESKTOP,
+    PHONE,
+    HtmlChecker,
+    assert_accessible,
+    chromium_path,
+    html_checker_service,
+    screenshot,
+)
+
+# Playwright's sync API runs an event loop in this thread; the test's own ORM calls are safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "journeys" in item.path.parts:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, object]) -> dict[str, object]:
+    return {**browser_type_launch_args, "executable_path": chromium_path(), "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def html_checker() -> Iterator[HtmlChecker]:
+    with html_checker_service() as checker:
+        yield checker
+
+
+@dataclass
+class Visitor:
+    """A person in a browser. Every page they open is checked: status, HTML, accessibility."""
+
+    page: Page
+    base_url: str
+    checker: HtmlChecker
+    elsewhere: list[str] = field(default_factory=list)
+
+    def open(self, path: str, *, name: str, status: int = 200) -> Page:
+        response = self.page.goto(self.base_url + path)
+        assert response is not None
+        assert response.status == status, f"{path} answered {response.status}"
+        self.check(name=name, html=response.text())
+        return self.page
+
+    def check(self, *, name: str, html: str | None = None) -> None:
+        """Validate the current page's HTML and run axe on it."""
+        self.checker.assert_valid(html if html is not None else self.page.content(), name)
+        assert_accessible(self.page)
+
+    def screenshot(self, name: str) -> None:
+        screenshot(self.page, name)
+
+
+def _visitor(page: Page, live_server: object, html_checker: HtmlChecker) -> Iterator[Visitor]:
+    base_url = str(live_server.url)  # type: ignore[attr-defined]
+    origin = urlsplit(base_url).netloc
+    visitor = Visitor(page=page, base_url=base_url, checker=html_checker)
+
+    def record(request: object) -> None:
+        url = request.url  # type: ignore[attr-defined]
+        if urlsplit(url).netloc != origin and not url.startswith(("data:", "about:")):
+            visitor.elsewhere.append(url)
+
+    page.on("request", record)
+    yield visitor
+    # No page of Awaz may make a request to another origin.
+    assert visitor.elsewhere == [], f"requests to other origins: {visitor.elsewhere}"
+
+
+@pytest.fixture
+def visitor(page: Page, live_server: object, html_checker: HtmlChecker) -> Iterator[Visitor]:
+    """A visitor on a desktop-sized window."""
+    page.set_viewport_size(DESKTOP)
+    yield from _visitor(page, live_server, html_checker)
+
+
+@pytest.fixture
+def phone_visitor(
+    browser: Browser, live_server: object, html_checker: HtmlChecker
+) -> Iterator[Visitor]:
+    """A visitor on a phone-sized touch screen."""
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True)
+    page = context.new_page()
+    try:
+        yield from _visitor(page, live_server, html_checker)
+    finally:
+        context.close()
