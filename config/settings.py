@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks_db",
     "awaz.core",
+    "awaz.accounts",
     "awaz.organizations",
     "awaz.petitions",
     "awaz.public",
@@ -172,6 +173,7 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 
+AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -21,6 +21,11 @@ class PetitionStatus(models.TextChoices):
     REMOVED = "removed", _("removed")
 
 
+class PrivateSigners(models.TextChoices):
+    COUNTRY = "country", _("as “Someone from <country>”")
+    HIDDEN = "hidden", _("not at all")
+
+
 # Named groups of states: who may read a petition, who may sign it.
 VISIBLE_STATUSES = frozenset({PetitionStatus.OPEN, PetitionStatus.CLOSED, PetitionStatus.VICTORY})
 SIGNABLE_STATUSES = frozenset({PetitionStatus.OPEN})
@@ -39,6 +44,7 @@ class Petition(models.Model):
     """One campaign with one counter, whatever the language or script it is read in."""
 
     Status = PetitionStatus
+    PrivateSigners = PrivateSigners
     VISIBLE: ClassVar[frozenset[str]] = VISIBLE_STATUSES
     SIGNABLE: ClassVar[frozenset[str]] = SIGNABLE_STATUSES
 
@@ -61,6 +67,18 @@ class Petition(models.Model):
     )
     # The published count of confirmed signatures; never counted on a page view.
     signature_count = models.PositiveBigIntegerField(_("signatures"), default=0, editable=False)
+    private_signers = models.CharField(
+        _("signers who keep their name private"),
+        max_length=16,
+        choices=PrivateSigners.choices,
+        default=PrivateSigners.COUNTRY,
+        help_text=_("How “recent signatures” shows a signer who did not choose to be public."),
+    )
+    challenge_required = models.BooleanField(
+        _("proof-of-work challenge"),
+        default=False,
+        help_text=_("Ask signers' browsers to solve a small puzzle, e.g. under a spam attack."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     closes_at = models.DateTimeField(_("closes"), null=True, blank=True)
@@ -182,3 +200,24 @@ class PetitionLink(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Milestone(models.Model):
+    """A goal of the ladder the count reached, and when."""
+
+    petition = models.ForeignKey(
+        Petition, on_delete=models.CASCADE, related_name="milestones", verbose_name=_("petition")
+    )
+    goal = models.PositiveBigIntegerField(_("goal"))
+    reached_at = models.DateTimeField(_("reached"))
+
+    class Meta:
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        ordering = ["petition", "goal"]
+        constraints = [
+            models.UniqueConstraint(fields=["petition", "goal"], name="milestone_once_per_goal"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.petition.slug}: {self.goal}"
