@@ -1,0 +1,55 @@
+"""The public entry point: ``convert``."""
+
+from collections.abc import Iterable
+from threading import Lock
+from typing import Final
+
+from awaz.scripts.casing import ProperNouns
+from awaz.scripts.errors import SCRIPTS, CyrillicHamza, UnknownScriptError
+from awaz.scripts.normalize import check_input, normalize
+from awaz.scripts.pipeline import Direction, run
+
+_DIRECTIONS: Final[dict[tuple[str, str, CyrillicHamza], Direction]] = {}
+_DIRECTIONS_LOCK: Final = Lock()
+
+
+def convert(
+    text: str,
+    *,
+    source: str,
+    target: str,
+    proper_nouns: Iterable[str] = (),
+    cyrillic_hamza: CyrillicHamza = CyrillicHamza.DROP,
+) -> str:
+    """Convert Uyghur ``text`` from the ``source`` script to the ``target`` script.
+
+    Scripts are ``"ug"`` (Arabic, UEY), ``"ug-latn"`` (Latin, ULY) and ``"ug-cyrl"`` (Cyrillic,
+    USY), following DB65/T 3690-2015, DB65/T 3691-2015 and real-world usage. With
+    ``source == target`` the text is only normalized (digits, presentation forms, keyboard
+    look-alikes, apostrophes). URLs, e-mail addresses, handles, tags, numbers, Markdown markup and
+    code, HTML, and words of other scripts pass through unchanged. ``proper_nouns`` (in any
+    script) are capitalised as listed in Latin and Cyrillic output; ``cyrillic_hamza`` chooses how
+    a hamza inside a word is written in Cyrillic.
+
+    Raises ``UnknownScriptError`` for a script code not in ``SCRIPTS`` and ``ConversionError``
+    for input that is refused (not a str, longer than ``MAX_INPUT_CHARS``, lone surrogates).
+    """
+    for code in (source, target):
+        if code not in SCRIPTS:
+            raise UnknownScriptError(
+                f"unknown script {code!r}; expected one of {', '.join(SCRIPTS)}"
+            )
+    hamza = CyrillicHamza(cyrillic_hamza)
+    text = normalize(check_input(text), source)
+    if source == target or not text:
+        return text
+    return run(text, _direction(source, target, hamza), ProperNouns(proper_nouns))
+
+
+def _direction(source: str, target: str, hamza: CyrillicHamza) -> Direction:
+    key = (source, target, hamza)
+    direction = _DIRECTIONS.get(key)
+    if direction is None:
+        with _DIRECTIONS_LOCK:
+            direction = _DIRECTIONS.setdefault(key, Direction(source, target, hamza))
+    return direction

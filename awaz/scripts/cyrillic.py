@@ -1,0 +1,96 @@
+"""Uyghur Cyrillic script (USY, DB65/T 3691-2015): reading words into UEY letters, writing them."""
+
+import re
+from typing import Final
+
+from awaz.scripts.errors import CyrillicHamza
+from awaz.scripts.lexicon import USY_LOANS, USY_LOANS_REVERSED
+from awaz.scripts.pivot import Case, Word, add_hamza
+from awaz.scripts.tables import (
+    HAMZA,
+    UEY_TO_USY,
+    UEY_VOWELS,
+    USY_LOWER_LETTERS,
+    USY_TO_UEY,
+    USY_VOWEL_CHARS,
+)
+
+_USY_CHARS: Final = USY_LOWER_LETTERS | {c.upper() for c in USY_LOWER_LETTERS} | {"'"}
+_TO_CYRILLIC: Final = str.maketrans(UEY_TO_USY)
+_FROM_CYRILLIC: Final = str.maketrans(USY_TO_UEY)
+_SIGN_BEFORE_E: Final = re.compile("[ъь](?=е)")
+_HAMZA_SIGN: Final = re.compile(f"['ъ](?=[{''.join(sorted(USY_VOWEL_CHARS))}])")
+_LOAN_PREFIXES: Final = tuple(USY_LOANS)
+_LOAN_FIRST_LETTERS: Final = frozenset(usy[0] for usy in USY_LOANS_REVERSED)
+# ц is written for تس of Russian loans ending in -ция/-цион (ئاۋىياتسىيە). Not for every تس:
+# that is also a t-final stem plus a native suffix (ئادالەتسىزلىك, كەتسە, كەتسۇن).
+_TS_AS_TSE: Final = re.compile("(?<=.)تس(?=ىي)")
+
+
+def parse_cyrillic(word: str) -> Word | None:
+    """Read a USY word, or return ``None`` for a word to keep verbatim (letters outside USY,
+    mixed case).
+
+    The Russian-loan letters are read by [3691] §7: ц is تس inside a word and س at its start,
+    щ is چ, э is ې, ы is ى, ь is dropped and ъ is a hamza before a vowel (мәнъий); before е
+    either sign reads й (объект, пьеса). An apostrophe before a
+    vowel is a hamza (ма'арип); a hamza that real-world USY leaves out is restored between
+    vowels (маарип) and for listed words (мәсул).
+    """
+    if not _USY_CHARS.issuperset(word):
+        return None
+    lower = word.lower()
+    if word == lower:
+        case = Case.LOWER
+    elif word[0].isupper() and word[1:] == lower[1:]:
+        case = Case.TITLE
+    elif word.isupper():
+        case = Case.UPPER if sum(c.isalpha() for c in word) > 1 else Case.TITLE
+    else:
+        return None
+    if lower[0] in _LOAN_FIRST_LETTERS:
+        for usy, uey in USY_LOANS_REVERSED.items():
+            if lower.startswith(usy):
+                rest = parse_cyrillic(lower[len(usy) :]) if len(lower) > len(usy) else None
+                return Word(uey + (rest.pivot.removeprefix(HAMZA) if rest else ""), case)
+    # Plain string operations rather than a loop over characters: this runs for every
+    # distinct word of a text.
+    spelled = lower
+    if "ъ" in spelled or "ь" in spelled or "'" in spelled:
+        spelled = _SIGN_BEFORE_E.sub("й", spelled)  # объект, пьеса: the sign makes е read йе
+        spelled = _HAMZA_SIGN.sub(HAMZA, spelled)  # ма'арип; [3691] §6.4 lists мәнъий
+        spelled = spelled.replace("ь", "").replace("ъ", "")
+    if "ц" in spelled:
+        if spelled[0] == "ц":
+            spelled = "س" + spelled[1:]
+        spelled = spelled.replace("ц", "تس")
+    spelled = spelled.translate(_FROM_CYRILLIC)
+    if not spelled.strip("'"):
+        return None  # a lone ь or ъ: nothing to convert, keep it
+    return Word(add_hamza(spelled), case)
+
+
+def render_cyrillic(pivot: str, hamza: CyrillicHamza) -> str:
+    """Write UEY letters in USY, in lower case.
+
+    يا and يۇ become я and ю ([3691]); the hamza is dropped at the start of a word, and inside
+    a word dropped (real-world usage, маарип) or written ' ([3691] §6.4, ма'арип).
+    """
+    if pivot.startswith(_LOAN_PREFIXES):
+        for uey, usy in USY_LOANS.items():
+            if pivot.startswith(uey):
+                return usy + pivot[len(uey) :].translate(_TO_CYRILLIC)
+    if pivot[:1] == HAMZA and pivot[1:2] in UEY_VOWELS:
+        pivot = pivot[1:]
+    if "ي" in pivot:
+        pivot = pivot.replace("يا", "я").replace("يۇ", "ю")
+    if "تس" in pivot:
+        pivot = _TS_AS_TSE.sub("ц", pivot)
+    if HAMZA in pivot:
+        pivot = pivot.replace(HAMZA, "" if hamza is CyrillicHamza.DROP else "'")
+    return pivot.translate(_TO_CYRILLIC)
+
+
+def render_cyrillic_abbreviation(letters: tuple[str, ...]) -> str:
+    """Write an abbreviation in capitals: ش ئۇ ئا ر -> ШУАР, ج ك پ -> ҖКП ([3691])."""
+    return "".join(UEY_TO_USY[letter] for letter in letters).upper()

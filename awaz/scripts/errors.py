@@ -1,0 +1,28 @@
+"""Errors and options shared by every module of the converter."""
+
+from enum import StrEnum
+from typing import Final
+
+SCRIPTS: Final = ("ug", "ug-latn", "ug-cyrl")
+# Longest input accepted, in characters: a petition is a few thousand words; ten times the
+# largest text we expect still converts in well under a second.
+MAX_INPUT_CHARS: Final = 1_000_000
+
+
+class ConversionError(ValueError):
+    """The input cannot be converted (too long, lone surrogates, not a string)."""
+
+
+class UnknownScriptError(ValueError):
+    """A script code that is not one of ``SCRIPTS``."""
+
+
+class CyrillicHamza(StrEnum):
+    """How a hamza inside a word is written in Cyrillic Uyghur (USY).
+
+    ``DROP`` is real-world Kazakhstan usage (маарип, мәсул); ``APOSTROPHE`` is the
+    DB65/T 3691-2015 rule (ма'арип, мәс'ул). Either is read back on input.
+    """
+
+    DROP = "drop"
+    APOSTROPHE = "apostrophe"
