@@ -4,9 +4,12 @@ Every variable read here is documented in `.env.example`; a malformed value stop
 a message that names the variable, rather than running with a surprising default.
 """
 
+import ipaddress
 import os
 import secrets
 from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -66,3 +69,30 @@ def env_secret(name: str, var_dir: Path) -> str:
         except FileExistsError:
             pass  # another process created it first; read theirs
     return path.read_text(encoding="ascii").strip()
+
+
+def env_networks(name: str) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    try:
+        return [ipaddress.ip_network(item, strict=False) for item in env_list(name)]
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name} must be comma-separated CIDRs: {error}") from None
+
+
+def mailer_from_url(url: str) -> dict[str, Any]:
+    """A MAILERS entry from EMAIL_URL; without one, mail is written to the console."""
+    if not url:
+        return {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    parts = urlsplit(url)
+    if parts.scheme not in ("smtp", "smtps"):
+        raise ImproperlyConfigured("EMAIL_URL must start with smtp:// or smtps://.")
+    query = {key: values[-1] for key, values in parse_qs(parts.query).items()}
+    options: dict[str, Any] = {
+        "host": parts.hostname or "localhost",
+        "port": parts.port or (465 if parts.scheme == "smtps" else 25),
+        "username": unquote(parts.username or ""),
+        "password": unquote(parts.password or ""),
+        "use_ssl": parts.scheme == "smtps",
+        "use_tls": query.get("tls", "0").lower() in _TRUE,
+        "timeout": float(query.get("timeout", "10")),
+    }
+    return {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": options}

@@ -10,7 +10,15 @@ import dj_database_url
 from django.utils.csp import CSP
 
 from awaz.core import languages
-from config.env import env_bool, env_int, env_list, env_secret, env_str
+from config.env import (
+    env_bool,
+    env_int,
+    env_list,
+    env_networks,
+    env_secret,
+    env_str,
+    mailer_from_url,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("AWAZ_VAR_DIR", str(BASE_DIR / "var")))
@@ -35,7 +43,9 @@ INSTALLED_APPS = [
     "awaz.accounts",
     "awaz.organizations",
     "awaz.petitions",
+    "awaz.signatures",
     "awaz.public",
+    "awaz.demo",
 ]
 
 MIDDLEWARE = [
@@ -85,7 +95,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         # Writers take the lock at BEGIN, so two signers never deadlock on an upgrade.
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;",
+        # WAL (readers never wait for the writer) is switched on once per file, see
+        # awaz.core.db; synchronous=FULL makes each commit survive a power cut.
+        "init_command": "PRAGMA synchronous=FULL;",
     }
     # A file, not memory: live-server threads then open and close their own connections.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-awaz.sqlite3")}
@@ -111,6 +123,13 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+
+# --- E-mail -------------------------------------------------------------------------------
+# EMAIL_URL: smtp://user:password@host:587?tls=1 (STARTTLS), smtps://...:465 (TLS from the
+# start), or empty to write every message to the worker's console log.
+MAILERS = {"default": mailer_from_url(env_str("EMAIL_URL"))}
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Awaz <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Languages ------------------------------------------------------------------------------
 LANGUAGE_CODE = languages.DEFAULT
@@ -190,7 +209,14 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"redact_tokens": {"()": "awaz.core.logs.RedactTokens"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["redact_tokens"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         # Django logs the full path of a 4xx; paths may carry tokens, so keep it quiet.
@@ -202,3 +228,49 @@ LOGGING = {
 # --- Awaz -----------------------------------------------------------------------------------
 # How many of the organization's other petitions the petition page lists.
 AWAZ_PREVIOUS_PETITIONS = env_int("AWAZ_PREVIOUS_PETITIONS", 5, minimum=0)
+
+# --- Signing and signer safety ----------------------------------------------------------------
+# Keys of their own, never SECRET_KEY: the digest of signers' e-mail addresses, the digest of
+# their networks, and the encryption of addresses at rest (newest first; older ones still read).
+AWAZ_EMAIL_DIGEST_KEY = env_secret("AWAZ_EMAIL_DIGEST_KEY", VAR_DIR)
+AWAZ_NETWORK_DIGEST_KEY = env_secret("AWAZ_NETWORK_DIGEST_KEY", VAR_DIR)
+AWAZ_ENCRYPTION_KEYS = env_list("AWAZ_ENCRYPTION_KEYS") or [
+    env_secret("AWAZ_ENCRYPTION_KEY", VAR_DIR)
+]
+# X-Forwarded-For hops to trust (the number of reverse proxies in front of Awaz).
+AWAZ_TRUSTED_PROXY_HOPS = env_int("AWAZ_TRUSTED_PROXY_HOPS", 0, minimum=0)
+# Networks never rate-limited (shared exits such as a campus NAT), comma-separated CIDRs.
+AWAZ_ALLOWED_NETWORKS = env_networks("AWAZ_ALLOWED_NETWORKS")
+# Per petition and network: at most N signatures in a window, beyond that silently fraudulent.
+AWAZ_SIGN_BURST_LIMIT = env_int("AWAZ_SIGN_BURST_LIMIT", 1, minimum=1)
+AWAZ_SIGN_BURST_SECONDS = env_int("AWAZ_SIGN_BURST_SECONDS", 60, minimum=1)
+AWAZ_SIGN_SUSTAINED_LIMIT = env_int("AWAZ_SIGN_SUSTAINED_LIMIT", 5, minimum=1)
+AWAZ_SIGN_SUSTAINED_SECONDS = env_int("AWAZ_SIGN_SUSTAINED_SECONDS", 300, minimum=1)
+# Hours a signature keeps the digest of its network (rate limits, trending), then it is erased.
+AWAZ_NETWORK_DIGEST_HOURS = env_int("AWAZ_NETWORK_DIGEST_HOURS", 48, minimum=1)
+# A form sent sooner than this after the page was served was not filled in by a person.
+AWAZ_MIN_FILL_SECONDS = env_int("AWAZ_MIN_FILL_SECONDS", 2, minimum=0)
+# E-mails one address can receive about one petition, ever (no mail-bombing through the form).
+AWAZ_MAX_EMAILS_PER_SIGNATURE = env_int("AWAZ_MAX_EMAILS_PER_SIGNATURE", 3, minimum=1)
+# How long the links in a signer's e-mails work, in seconds (default 7 days).
+AWAZ_TOKEN_MAX_AGE = env_int("AWAZ_TOKEN_MAX_AGE", 7 * 24 * 3600, minimum=60)
+# Personal data of signatures is deleted at the latest this many days after a petition closes.
+AWAZ_RETENTION_DAYS = env_int("AWAZ_RETENTION_DAYS", 90, minimum=1)
+# The version of the consent text on the sign form, stored with each signature.
+AWAZ_CONSENT_VERSION = "2026-11"
+# Counter shards per petition (see awaz/signatures/counting.py) and how often, in seconds, the
+# published count catches up with confirmations.
+AWAZ_COUNT_SHARDS = env_int("AWAZ_COUNT_SHARDS", 16, minimum=1)
+AWAZ_COUNT_INTERVAL = env_int("AWAZ_COUNT_INTERVAL", 5, minimum=1)
+
+# --- The worker -------------------------------------------------------------------------------
+AWAZ_WORKER_BATCH = env_int("AWAZ_WORKER_BATCH", 50, minimum=1)
+# A task still running after this many seconds is taken to be abandoned by a dead worker.
+AWAZ_WORKER_LEASE = env_int("AWAZ_WORKER_LEASE", 300, minimum=1)
+AWAZ_WORKER_MAX_ATTEMPTS = env_int("AWAZ_WORKER_MAX_ATTEMPTS", 20, minimum=1)
+AWAZ_WORKER_MAX_BACKOFF = env_int("AWAZ_WORKER_MAX_BACKOFF", 600, minimum=1)
+# Periodic jobs every worker runs: dotted path -> seconds between runs.
+AWAZ_SCHEDULE = {
+    "awaz.signatures.tasks.fold_signature_counts": AWAZ_COUNT_INTERVAL,
+    "awaz.signatures.tasks.purge_network_digests": 600,
+}

@@ -2,8 +2,11 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from awaz.public import views as public_views
+
 urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
+    path("petitions/<slug:slug>/count.json", public_views.petition_count, name="petition-count"),
 ]
 urlpatterns += i18n_patterns(
     path("", include("awaz.public.urls")),

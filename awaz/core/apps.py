@@ -6,6 +6,9 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self) -> None:
-        from awaz.core import i18n
+        from django.db.backends.signals import connection_created
+
+        from awaz.core import db, i18n
 
         i18n.install_script_aware_direction()
+        connection_created.connect(db.use_wal_journal, dispatch_uid="awaz.core.db.wal")

@@ -1,9 +1,52 @@
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.utils.translation import get_language
-from django.views.decorators.http import require_safe
+from collections.abc import Callable
+from typing import Any
 
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST, require_safe
+
+from awaz.core.network import client_address, is_allowed, network_digest
 from awaz.petitions import selectors
+from awaz.petitions.models import Petition
+from awaz.public.forms import SignForm, form_stamp
+from awaz.signatures import counting
+from awaz.signatures.selectors import recent_signatures
+from awaz.signatures.services import (
+    Confirmation,
+    Origin,
+    Signer,
+    signature_confirm,
+    signature_remove,
+    signature_sign,
+)
+from awaz.signatures.tokens import Purpose, TokenError, read_token
+
+View = Callable[..., HttpResponse]
+
+
+def no_referrer(view: View) -> View:
+    """Pages whose address carries a token: the address must not leak through links."""
+
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        response["Referrer-Policy"] = "no-referrer"
+        return response
+
+    return wrapped
+
+
+def see_other(url: str) -> HttpResponse:
+    response = HttpResponse(status=303)
+    response["Location"] = url
+    return response
 
 
 @require_safe
@@ -13,16 +56,164 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-def petition_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    page = selectors.petition_page(slug=slug, language=get_language())
-    if page is None:
-        raise Http404
-    return render(request, "public/petition_detail.html", {"page": page})
-
-
-@require_safe
 def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
     page = selectors.organization_page(slug=slug, language=get_language())
     if page is None:
         raise Http404
     return render(request, "public/organization_detail.html", {"page": page})
+
+
+def _petition_page(
+    request: HttpRequest,
+    slug: str,
+    *,
+    form: SignForm | None = None,
+    refusal: str = "",
+    status: int = 200,
+) -> HttpResponse:
+    language = get_language()
+    page = selectors.petition_page(slug=slug, language=language)
+    if page is None:
+        raise Http404
+    if form is None:
+        form = SignForm(language=language, initial={"stamp": form_stamp()})
+    context = {
+        "page": page,
+        "form": form,
+        "refusal": refusal,
+        "recent": recent_signatures(petition=page.petition),
+        "retention_days": settings.AWAZ_RETENTION_DAYS,
+    }
+    return render(request, "public/petition_detail.html", context, status=status)
+
+
+@require_safe
+def petition_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    return _petition_page(request, slug)
+
+
+@require_POST
+@never_cache
+def petition_sign(request: HttpRequest, slug: str) -> HttpResponse:
+    language = get_language()
+    petition = Petition.objects.visible().filter(slug=slug).first()
+    if petition is None:
+        raise Http404
+    form = SignForm(request.POST, language=language)
+    if not petition.is_signable:
+        refusal = _("This petition is closed; it no longer takes signatures. Nothing was saved.")
+        return _petition_page(request, slug, form=form, refusal=refusal, status=409)
+    if not form.is_valid():
+        return _petition_page(request, slug, form=form, status=400)
+    if not form.claim_stamp():
+        refusal = _(
+            "This form was sent already. If you signed, check your inbox for the confirmation."
+        )
+        return _petition_page(request, slug, form=form, refusal=refusal, status=409)
+    address = client_address(request)
+    data = form.cleaned_data
+    signature_sign(
+        petition=petition,
+        signer=Signer(
+            name=data["name"],
+            email=data["email"],
+            country=data["country"],
+            comment=data["comment"],
+            is_public=data["is_public"],
+            wants_updates=data["wants_updates"],
+        ),
+        language=language,
+        origin=Origin(
+            network_digest=network_digest(address, timezone.now()),
+            allowed_network=is_allowed(address),
+            looks_automated=form.looks_automated(),
+        ),
+    )
+    return see_other(reverse("public:petition-signed", args=[slug]))
+
+
+@require_safe
+def petition_signed(request: HttpRequest, slug: str) -> HttpResponse:
+    """The same page for every outcome of signing: nobody learns who has signed."""
+    page = selectors.petition_page(slug=slug, language=get_language())
+    if page is None:
+        raise Http404
+    return render(request, "public/check_inbox.html", {"page": page})
+
+
+def _invalid_link(request: HttpRequest) -> HttpResponse:
+    return render(request, "public/link_invalid.html", status=404)
+
+
+# The token in the address is the proof that the POST comes from the e-mail's reader; it is a
+# secret no other site can know. The page sends no Referer, so browsers send "Origin: null",
+# which Django's CSRF check refuses: the token takes its place.
+@csrf_exempt
+@no_referrer
+@never_cache
+def signature_confirm_view(request: HttpRequest, token: str) -> HttpResponse:
+    """GET shows one button; only the POST confirms (mail scanners follow links, not forms)."""
+    try:
+        signature = read_token(token, Purpose.CONFIRM)
+    except TokenError:
+        return _invalid_link(request)
+    if request.method == "POST":
+        result = signature_confirm(signature_id=signature.pk)
+        if result is Confirmation.GONE:
+            return _invalid_link(request)
+        if result is Confirmation.ALREADY:
+            return render(
+                request, "public/confirm_done.html", {"petition": signature.petition}, status=409
+            )
+        return see_other(reverse("public:petition-thanks", args=[signature.petition.slug]))
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponse(status=405, headers={"Allow": "GET, HEAD, POST"})
+    if signature.confirmed_at is not None:
+        return render(request, "public/confirm_done.html", {"petition": signature.petition})
+    return render(request, "public/confirm.html", {"petition": signature.petition})
+
+
+@csrf_exempt  # as for confirming: the token is the proof
+@no_referrer
+@never_cache
+def signature_remove_view(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        signature = read_token(token, Purpose.REMOVE)
+    except TokenError:
+        return _invalid_link(request)
+    if request.method == "POST":
+        slug = signature.petition.slug
+        signature_remove(signature_id=signature.pk)
+        return render(request, "public/remove_done.html", {"slug": slug})
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponse(status=405, headers={"Allow": "GET, HEAD, POST"})
+    return render(request, "public/remove.html", {"petition": signature.petition})
+
+
+@require_safe
+@never_cache
+def petition_thanks(request: HttpRequest, slug: str) -> HttpResponse:
+    page = selectors.petition_page(slug=slug, language=get_language())
+    if page is None:
+        raise Http404
+    count = counting.live_count(page.petition.pk)
+    share_url = settings.SITE_URL + reverse("public:petition-detail", args=[slug])
+    return render(
+        request,
+        "public/thanks.html",
+        {"page": page, "count": count, "share_url": share_url},
+    )
+
+
+@require_safe
+def petition_count(request: HttpRequest, slug: str) -> JsonResponse:
+    """The published count, for pages that refresh it and for anyone's widget."""
+    petition = Petition.objects.visible().filter(slug=slug).first()
+    if petition is None:
+        raise Http404
+    progress = petition.progress
+    response = JsonResponse(
+        {"slug": petition.slug, "signature_count": progress.count, "goal": progress.goal}
+    )
+    patch_cache_control(response, public=True, max_age=settings.AWAZ_COUNT_INTERVAL)
+    return response

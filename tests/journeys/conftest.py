@@ -47,7 +47,9 @@ class Visitor:
     page: Page
     base_url: str
     checker: HtmlChecker
+    javascript: bool = True  # axe-core needs it; pages without it are checked as HTML only
     elsewhere: list[str] = field(default_factory=list)
+    broken: list[str] = field(default_factory=list)  # stylesheets, fonts... that failed
 
     def open(self, path: str, *, name: str, status: int = 200) -> Page:
         response = self.page.goto(self.base_url + path)
@@ -59,26 +61,36 @@ class Visitor:
     def check(self, *, name: str, html: str | None = None) -> None:
         """Validate the current page's HTML and run axe on it."""
         self.checker.assert_valid(html if html is not None else self.page.content(), name)
-        assert_accessible(self.page)
+        if self.javascript:
+            assert_accessible(self.page)
 
     def screenshot(self, name: str) -> None:
         screenshot(self.page, name)
 
 
-def _visitor(page: Page, live_server: object, html_checker: HtmlChecker) -> Iterator[Visitor]:
+def _visitor(
+    page: Page, live_server: object, html_checker: HtmlChecker, *, javascript: bool = True
+) -> Iterator[Visitor]:
     base_url = str(live_server.url)  # type: ignore[attr-defined]
     origin = urlsplit(base_url).netloc
-    visitor = Visitor(page=page, base_url=base_url, checker=html_checker)
+    visitor = Visitor(page=page, base_url=base_url, checker=html_checker, javascript=javascript)
 
     def record(request: object) -> None:
         url = request.url  # type: ignore[attr-defined]
         if urlsplit(url).netloc != origin and not url.startswith(("data:", "about:")):
             visitor.elsewhere.append(url)
 
+    def failed(response: object) -> None:
+        request = response.request  # type: ignore[attr-defined]
+        if response.status >= 400 and request.resource_type != "document":  # type: ignore[attr-defined]
+            visitor.broken.append(f"{response.status} {request.url}")  # type: ignore[attr-defined]
+
     page.on("request", record)
+    page.on("response", failed)
     yield visitor
-    # No page of Awaz may make a request to another origin.
+    # No page of Awaz may make a request to another origin, nor miss one of its own files.
     assert visitor.elsewhere == [], f"requests to other origins: {visitor.elsewhere}"
+    assert visitor.broken == [], f"files that did not load: {visitor.broken}"
 
 
 @pytest.fixture
@@ -97,5 +109,18 @@ def phone_visitor(
     page = context.new_page()
     try:
         yield from _visitor(page, live_server, html_checker)
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def visitor_without_javascript(
+    browser: Browser, live_server: object, html_checker: HtmlChecker
+) -> Iterator[Visitor]:
+    """A visitor whose browser runs no JavaScript at all (Tor Browser's safest level)."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        yield from _visitor(page, live_server, html_checker, javascript=False)
     finally:
         context.close()

@@ -3,8 +3,10 @@ import datetime
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from awaz.demo import content as demo
+from awaz.demo.signatures import demo_signatures_create
 from awaz.organizations.models import Organization
-from awaz.petitions import demo
+from awaz.petitions.conversion import petition_texts_convert
 from awaz.petitions.models import Petition
 from awaz.petitions.services import petition_create, petition_text_save
 
@@ -45,7 +47,7 @@ class Command(BaseCommand):
             closes_at=_moment(spec.closes_on) if spec.closes_on else None,
         )
         for text in spec.texts:
-            petition_text_save(
+            saved = petition_text_save(
                 petition=petition,
                 language=text.language,
                 title=text.title,
@@ -54,6 +56,7 @@ class Command(BaseCommand):
                 body=text.body,
                 links=text.links,
             )
-        if spec.signatures:
-            Petition.objects.filter(pk=petition.pk).update(signature_count=spec.signatures)
+            if text.language == "ug":
+                petition_texts_convert(source=saved, proper_nouns=spec.proper_nouns)
+        demo_signatures_create(petition=petition, count=spec.signatures)
         self.stdout.write(f"Created petition {petition.slug}")

@@ -1,0 +1,104 @@
+"""The sign form: what a signer types, cleaned, and the quiet checks against automated signing."""
+
+import re
+import secrets
+import time
+import typing
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
+
+from awaz.signatures.countries import PRESELECTED, country_choices
+
+FORM_SALT = "awaz.public.sign-form"
+# A name that is a web address, or that a spreadsheet would run as a formula.
+_FORMULA_START = ("=", "+", "-", "@")
+_URL_LIKE = re.compile(
+    r"(://|www\.|\b[\w-]+\.(com|net|org|info|biz|ru|cn|io|xyz|top|site|online|link|click)\b)",
+    re.IGNORECASE,
+)
+
+
+def form_stamp() -> str:
+    """A signed, single-use stamp for one served form: when it was served, and a nonce."""
+    return signing.Signer(salt=FORM_SALT).sign(f"{int(time.time())}.{secrets.token_urlsafe(9)}")
+
+
+class SignForm(forms.Form):
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=100,
+        error_messages={"max_length": _("Please keep your name under 100 characters.")},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        max_length=254,
+        help_text=_("We send you a link to confirm; it is never shown to anyone."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    country = forms.ChoiceField(label=_("Country where you live"))
+    comment = forms.CharField(
+        label=_("Why I am signing (optional)"),
+        max_length=1000,
+        required=False,
+        error_messages={"max_length": _("Please keep your reason under 1,000 characters.")},
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    is_public = forms.BooleanField(label=_("Show my first name publicly"), required=False)
+    wants_updates = forms.BooleanField(label=_("Send me updates on this petition"), required=False)
+    # Left empty by people; the field is hidden from them and from screen readers.
+    website = forms.CharField(label=_("Leave this empty"), required=False)
+    stamp = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, language: str, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        country = typing.cast(forms.ChoiceField, self.fields["country"])
+        country.choices = [("", _("Choose a country")), *country_choices(language)]
+        if not self.is_bound:
+            self.initial.setdefault("country", PRESELECTED.get(language, ""))
+        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+
+    def clean_name(self) -> str:
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise forms.ValidationError(_("Please write your name."))
+        if name.startswith(_FORMULA_START):
+            raise forms.ValidationError(_("A name cannot begin with = + - or @."))
+        if _URL_LIKE.search(name):
+            raise forms.ValidationError(_("A name cannot be a web address."))
+        return name
+
+    def clean_comment(self) -> str:
+        comment: str = self.cleaned_data["comment"].strip()
+        if comment.startswith(_FORMULA_START):
+            comment = "'" + comment  # keeps its meaning, never runs as a formula
+        return comment
+
+    def served_seconds_ago(self) -> float | None:
+        """How long ago this form was served, or None for a missing or forged stamp."""
+        try:
+            payload = signing.Signer(salt=FORM_SALT).unsign(str(self.data.get("stamp", "")))
+        except signing.BadSignature:
+            return None
+        served, _, _nonce = payload.partition(".")
+        return time.time() - int(served) if served.isdigit() else None
+
+    def looks_automated(self) -> bool:
+        """Honeypot filled in, or sent faster than a person can fill in the form."""
+        if self.cleaned_data.get("website"):
+            return True
+        age = self.served_seconds_ago()
+        return age is None or age < settings.AWAZ_MIN_FILL_SECONDS
+
+    def claim_stamp(self) -> bool:
+        """Mark this form's stamp used; False when it was used before (a replayed POST)."""
+        stamp = self.data.get("stamp", "")
+        if not stamp:
+            return True
+        return bool(cache.add(f"sign-stamp:{stamp}", 1, timeout=24 * 3600))

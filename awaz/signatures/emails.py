@@ -1,0 +1,56 @@
+"""The signer's e-mails, in the language and script of the page where they signed."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from awaz.core import mailer
+from awaz.petitions.selectors import choose_text
+from awaz.signatures.models import Signature
+from awaz.signatures.tasks import EmailKind
+from awaz.signatures.tokens import Purpose, make_token
+
+
+def _absolute(path: str) -> str:
+    return settings.SITE_URL + path
+
+
+def signature_message(
+    signature: Signature, kind: EmailKind, address: str
+) -> EmailMultiAlternatives:
+    petition = signature.petition
+    with translation.override(signature.language):
+        text = choose_text(
+            petition.texts.all(),
+            language=signature.language,
+            original_language=petition.original_language,
+        )
+        context = {
+            "SITE_NAME": settings.SITE_NAME,
+            "title": text.title if text else petition.slug,
+            "name": signature.name,
+            "petition_url": _absolute(reverse("public:petition-detail", args=[petition.slug])),
+            "confirm_url": _absolute(
+                reverse("public:signature-confirm", args=[make_token(signature, Purpose.CONFIRM)])
+            ),
+            "remove_url": _absolute(
+                reverse("public:signature-remove", args=[make_token(signature, Purpose.REMOVE)])
+            ),
+            "language": signature.language,
+            "token_days": max(1, settings.AWAZ_TOKEN_MAX_AGE // 86400),
+        }
+        base = f"signatures/emails/{kind}"
+        subject = render_to_string(f"{base}_subject.txt", context).strip()
+        body = render_to_string(f"{base}_body.txt", context)
+        html = render_to_string(f"{base}_body.html", context)
+    message = EmailMultiAlternatives(
+        subject=" ".join(subject.split()),
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[address],
+        headers={"Message-ID": mailer.message_id(), "Auto-Submitted": "auto-generated"},
+    )
+    message.attach_alternative(html, "text/html")
+    return message

@@ -1,0 +1,55 @@
+"""Background work about signatures: the signer's e-mails and folding the counts."""
+
+import enum
+import smtplib
+
+from django.tasks import task
+
+from awaz.core import crypto, mailer
+from awaz.core.worker import RetryLaterError
+
+
+class EmailKind(enum.StrEnum):
+    CONFIRM = "confirm"
+    ALREADY_SIGNED = "already_signed"
+
+
+@task
+def send_signature_email(*, signature_id: int, kind: str, recipient: str) -> str:
+    """Send a signer the confirmation link, or the note that they signed already."""
+    from awaz.signatures.emails import signature_message
+    from awaz.signatures.models import Signature
+
+    signature = Signature.objects.select_related("petition").filter(pk=signature_id).first()
+    if signature is None:
+        return "withdrawn"  # removed since: nothing to confirm, nobody to write to
+    message = signature_message(signature, EmailKind(kind), crypto.decrypt(recipient))
+    try:
+        mailer.send(message)
+    except smtplib.SMTPRecipientsRefused:
+        return "refused"  # a permanent "no such mailbox": retrying will not help
+    except (smtplib.SMTPException, OSError) as error:
+        raise RetryLaterError("mail not sent") from error
+    return "sent"
+
+
+def fold_signature_counts() -> None:
+    """Periodic: publish the confirmations of the last interval (see counting.py)."""
+    from awaz.signatures.counting import signature_counts_fold_all
+
+    signature_counts_fold_all()
+
+
+def purge_network_digests() -> None:
+    """Periodic: forget which network a signature came from once the fraud window is over."""
+    import datetime
+
+    from django.conf import settings
+    from django.utils import timezone
+
+    from awaz.signatures.models import Signature
+
+    cutoff = timezone.now() - datetime.timedelta(hours=settings.AWAZ_NETWORK_DIGEST_HOURS)
+    Signature.objects.filter(created_at__lt=cutoff).exclude(network_digest="").update(
+        network_digest=""
+    )
