@@ -13,13 +13,14 @@ PORT ?= 8000
 TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install install-dev run serve test test-sqlite test-postgres browser-deps lint typecheck migrations-check check bench lock messages clean
+.PHONY: help install install-dev run serve test test-sqlite test-postgres browser-deps lint typecheck migrations-check security check fuzz bench lock messages clean
 
 help:
 	@echo "make run      install, migrate, load the demo and serve http://127.0.0.1:$(PORT)"
 	@echo "make test     install and run every test (SQLite, then PostgreSQL when it is reachable)"
 	@echo "make check    what CI runs: lint, types, migrations, every test on SQLite and PostgreSQL"
 	@echo "make bench    the benchmarks in bench/"
+	@echo "make messages after changing a translatable string: extract, generate, compile"
 
 $(VENV)/.installed-%: requirements/%.txt pyproject.toml
 	@test -x $(PY) || "$$(bin/find-python)" -m venv $(VENV)
@@ -35,6 +36,7 @@ run: install
 	@mkdir -p var
 	$(MANAGE) migrate --noinput
 	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(MANAGE) compile_catalogs --verbosity 0
 	$(MANAGE) seed_demo
 	@echo
 	@echo "Awaz is starting on http://127.0.0.1:$(PORT)/  (stop it with Ctrl+C)"
@@ -42,11 +44,14 @@ run: install
 	@echo
 	PORT=$(PORT) bin/serve
 
-# Browser tests need Chromium (Debian's package), axe-core and the Nu HTML checker (npm), Java.
+# Browser tests need Chromium (Debian's package), axe-core and the Nu HTML checker (npm), Java,
+# and a Chinese system font.
 browser-deps:
 	@command -v chromium >/dev/null || bin/apt-install chromium
 	@command -v npm >/dev/null || bin/apt-install npm
 	@command -v java >/dev/null || bin/apt-install default-jre-headless
+	@# Chinese pages use the reader's system font (fonts.css): without one, screenshots show boxes.
+	@fc-list :lang=zh | grep -q . || bin/apt-install fonts-wqy-microhei
 	@test -d node_modules/axe-core -a -d node_modules/vnu-jar -a node_modules/.package-lock.json -nt package-lock.json || npm ci --no-audit --no-fund --loglevel=error
 
 test: install-dev browser-deps
@@ -78,12 +83,38 @@ typecheck: install-dev
 migrations-check: install-dev
 	$(MANAGE) makemigrations --check --dry-run
 
+# Every finding left is justified in place with `# nosec <id> - reason`.
+security: install-dev
+	$(VENV)/bin/bandit -q -r awaz config -x '*/tests/*'
+
 check:
-	$(MAKE) --no-print-directory lint typecheck migrations-check
+	$(MAKE) --no-print-directory lint typecheck migrations-check security
 	$(MAKE) --no-print-directory test REQUIRE_POSTGRES=1
 
+# The fuzz targets of tests/fuzz/ for longer than the test suite does: FUZZ_SECONDS each.
+FUZZ_SECONDS ?= 600
+fuzz: install-dev
+	@mkdir -p var/fuzz
+	@for target in tests/fuzz/fuzz_*.py; do \
+		echo "== $$target ($(FUZZ_SECONDS) s)"; \
+		$(PY) $$target -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=var/fuzz/ || exit 1; \
+	done
+
+# The benchmarks of DESIGN §8 (see `bench/run.py --help`); BENCH_ARGS=--quick for a smoke test.
 bench: install-dev
-	$(PY) bench/run.py
+	@command -v wrk >/dev/null || bin/apt-install wrk
+	$(PY) bench/run.py $(BENCH_ARGS)
+
+# After adding or changing a translatable string: extract the strings of every hand-translated
+# catalog, regenerate the Latin and Cyrillic Uyghur ones from `ug` (with Django's own), compile
+# every catalog and list what is left to translate. Extraction needs GNU gettext; nothing else does.
+MESSAGE_LOCALES := ug kk ru tr zh_Hans
+messages: install-dev
+	@command -v xgettext >/dev/null || bin/apt-install gettext
+	$(MANAGE) makemessages $(addprefix --locale=,$(MESSAGE_LOCALES)) --add-location=file --no-obsolete \
+		--ignore=.venv --ignore=node_modules --ignore=var --ignore=tests
+	$(MANAGE) generate_script_catalogs
+	$(MANAGE) compile_catalogs --all --status
 
 # Re-pin the dependency tree after editing pyproject.toml.
 lock: install-dev

@@ -1,4 +1,5 @@
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -6,6 +7,13 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from tests.smtp import SmtpServer, smtp_server
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    # .mo files are build output, not in git: compile the missing or outdated ones (no gettext).
+    from awaz.core.catalogs.compiling import compile_catalogs
+
+    compile_catalogs([Path(__file__).resolve().parent / "locale"])
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -30,3 +38,12 @@ def smtp(settings: Any) -> Iterator[SmtpServer]:
         mailer.close()
         yield server
         mailer.close()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> Iterator[None]:
+    # Each test starts with nothing cached (pages, form stamps, rate limits).
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

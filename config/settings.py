@@ -49,11 +49,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that every log line of the request carries its id.
+    "awaz.core.requestid.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Outside CsrfViewMiddleware: it sees the CSRF cookie that marks a page with a form.
+    "awaz.core.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "awaz.core.onion.OnionLocationMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "awaz.core.language_prefix.LocaleMiddleware",  # Django's, with our language choice
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -135,8 +140,13 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 LANGUAGE_CODE = languages.DEFAULT
 LANGUAGES = [(language.code, language.name) for language in languages.LANGUAGES]
 LANGUAGES_BIDI = [language.code for language in languages.LANGUAGES if language.bidi]
+# Ours first: it also holds the Latin and Cyrillic Uyghur catalogs generated from `ug` (and from
+# Django's own), so that gettext never falls back to Arabic script on a Latin or Cyrillic page.
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["awaz.core.formats"]
+# The language a reader picks with the switcher, remembered for a year; an address's prefix wins.
 LANGUAGE_COOKIE_NAME = "awaz_language"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 LANGUAGE_COOKIE_SECURE = env_bool("AWAZ_HTTPS", default=False)
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 USE_I18N = True
@@ -164,6 +174,11 @@ SECURE_SSL_REDIRECT = HTTPS
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
 SECURE_HSTS_SECONDS = 31_536_000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+# "preload" lets browsers ship the domain as HTTPS-only. Only the domain's owner can take that
+# back (slowly), so an operator on a shared domain sets AWAZ_HSTS_PRELOAD=0: Django's warning
+# about it (W021) is then silenced as a decision, not an oversight.
+SECURE_HSTS_PRELOAD = env_bool("AWAZ_HSTS_PRELOAD", default=HTTPS)
+SILENCED_SYSTEM_CHECKS = ["security.W021"] if HTTPS and not SECURE_HSTS_PRELOAD else []
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # __Host- cookies need HTTPS; plain http on 127.0.0.1 keeps the ordinary names.
@@ -177,6 +192,8 @@ SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 1800, minimum=60)
 SESSION_SAVE_EVERY_REQUEST = True
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 X_FRAME_OPTIONS = "DENY"
+# The onion service's origin (http://<name>.onion): HTML pages then send Onion-Location.
+ONION_LOCATION = env_str("ONION_LOCATION")
 
 # No request leaves the site: everything comes from 'self'.
 SECURE_CSP = {
@@ -208,24 +225,36 @@ PASSWORD_HASHERS = [
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "filters": {"redact_tokens": {"()": "awaz.core.logs.RedactTokens"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s %(message)s"}
+    },
+    "filters": {
+        "request_id": {"()": "awaz.core.requestid.RequestIdFilter"},
+        "redact": {"()": "awaz.core.logs.RedactPersonalData"},
+    },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": "plain",
-            "filters": ["redact_tokens"],
+            "filters": ["request_id", "redact"],
         }
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Not Django's default mail_admins: an error report carries the whole request, with
+        # the signer's name, address and IP, to a mailbox we do not control. Logs have the id.
+        "django": {"handlers": [], "level": "INFO"},
         # Django logs the full path of a 4xx; paths may carry tokens, so keep it quiet.
         "django.request": {"level": "ERROR"},
         "django.server": {"level": "ERROR"},
+        # SQL parameters are names, comments and addresses: never logged, even at DEBUG.
+        "django.db.backends": {"level": "INFO"},
     },
 }
 
 # --- Awaz -----------------------------------------------------------------------------------
+# Anonymous readers get the petition page from a cache at most this many seconds old (0: off).
+AWAZ_PAGE_CACHE_SECONDS = env_int("AWAZ_PAGE_CACHE_SECONDS", 5, minimum=0)
 # How many of the organization's other petitions the petition page lists.
 AWAZ_PREVIOUS_PETITIONS = env_int("AWAZ_PREVIOUS_PETITIONS", 5, minimum=0)
 
@@ -250,12 +279,30 @@ AWAZ_SIGN_SUSTAINED_SECONDS = env_int("AWAZ_SIGN_SUSTAINED_SECONDS", 300, minimu
 AWAZ_NETWORK_DIGEST_HOURS = env_int("AWAZ_NETWORK_DIGEST_HOURS", 48, minimum=1)
 # A form sent sooner than this after the page was served was not filled in by a person.
 AWAZ_MIN_FILL_SECONDS = env_int("AWAZ_MIN_FILL_SECONDS", 2, minimum=0)
+# The proof-of-work challenge: for every petition (else per petition), its difficulty (the
+# largest number a browser may have to try), its own key, and the stricter limits for browsers
+# that send no answer because they run no JavaScript.
+AWAZ_CHALLENGE_EVERYWHERE = env_bool("AWAZ_CHALLENGE_EVERYWHERE", default=False)
+AWAZ_CHALLENGE_MAX_NUMBER = env_int("AWAZ_CHALLENGE_MAX_NUMBER", 100_000, minimum=1000)
+AWAZ_CHALLENGE_KEY = env_secret("AWAZ_CHALLENGE_KEY", VAR_DIR)
+AWAZ_NOSCRIPT_BURST_LIMIT = env_int("AWAZ_NOSCRIPT_BURST_LIMIT", 1, minimum=1)
+AWAZ_NOSCRIPT_BURST_SECONDS = env_int("AWAZ_NOSCRIPT_BURST_SECONDS", 600, minimum=1)
 # E-mails one address can receive about one petition, ever (no mail-bombing through the form).
 AWAZ_MAX_EMAILS_PER_SIGNATURE = env_int("AWAZ_MAX_EMAILS_PER_SIGNATURE", 3, minimum=1)
 # How long the links in a signer's e-mails work, in seconds (default 7 days).
 AWAZ_TOKEN_MAX_AGE = env_int("AWAZ_TOKEN_MAX_AGE", 7 * 24 * 3600, minimum=60)
+# Per-country (and per-region) counts smaller than this are never shown apart, anywhere.
+AWAZ_K_ANONYMITY = env_int("AWAZ_K_ANONYMITY", 10, minimum=1)
 # Personal data of signatures is deleted at the latest this many days after a petition closes.
 AWAZ_RETENTION_DAYS = env_int("AWAZ_RETENTION_DAYS", 90, minimum=1)
+# "My signatures": how long the e-mailed link works, how long the session it opens lasts, and
+# how many such e-mails an address, and a network, can ask for in a day.
+AWAZ_ACCESS_LINK_SECONDS = env_int("AWAZ_ACCESS_LINK_SECONDS", 3600, minimum=60)
+AWAZ_ACCESS_SESSION_SECONDS = env_int("AWAZ_ACCESS_SESSION_SECONDS", 1800, minimum=60)
+AWAZ_ACCESS_EMAILS_PER_DAY = env_int("AWAZ_ACCESS_EMAILS_PER_DAY", 3, minimum=1)
+AWAZ_ACCESS_EMAILS_PER_NETWORK_PER_DAY = env_int(
+    "AWAZ_ACCESS_EMAILS_PER_NETWORK_PER_DAY", 20, minimum=1
+)
 # The version of the consent text on the sign form, stored with each signature.
 AWAZ_CONSENT_VERSION = "2026-11"
 # Counter shards per petition (see awaz/signatures/counting.py) and how often, in seconds, the
@@ -273,4 +320,5 @@ AWAZ_WORKER_MAX_BACKOFF = env_int("AWAZ_WORKER_MAX_BACKOFF", 600, minimum=1)
 AWAZ_SCHEDULE = {
     "awaz.signatures.tasks.fold_signature_counts": AWAZ_COUNT_INTERVAL,
     "awaz.signatures.tasks.purge_network_digests": 600,
+    "awaz.core.once.forget_expired": 3600,
 }

@@ -2,11 +2,14 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from awaz.core import views as core_views
 from awaz.public import views as public_views
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
     path("petitions/<slug:slug>/count.json", public_views.petition_count, name="petition-count"),
+    path("challenge/", public_views.challenge_new, name="challenge"),
+    path("language/<str:code>/", core_views.language_choose, name="language-choose"),
 ]
 urlpatterns += i18n_patterns(
     path("", include("awaz.public.urls")),

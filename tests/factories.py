@@ -41,6 +41,9 @@ def make_petition(
     **fields: object,
 ) -> Petition:
     number = next(_numbers)
+    settings_after = {
+        key: fields.pop(key) for key in ("challenge_required", "private_signers") if key in fields
+    }
     petition = petition_create(
         organization=organization or make_organization(),
         slug=str(fields.pop("slug", f"petition-{number}")),
@@ -52,8 +55,10 @@ def make_petition(
     )
     for language in languages:
         make_text(petition, language=language, title=f"{title} [{language}]", links=links)
-    if signature_count:
-        Petition.objects.filter(pk=petition.pk).update(signature_count=signature_count)
+    if signature_count or settings_after:
+        Petition.objects.filter(pk=petition.pk).update(
+            signature_count=signature_count, **settings_after
+        )
         petition.refresh_from_db()
     return petition
 

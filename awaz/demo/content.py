@@ -121,6 +121,7 @@ TORCHLIGHT = DemoOrganization(
             status="open",
             original_language="en",
             first_goal=1000,
+            proper_nouns=("ئىلھام توختى", "ئۇيغۇر", "بېيجىڭ", "ئۈرۈمچى", "جۇڭخۇا خەلق جۇمھۇرىيىتى"),
             published_on=datetime.date(2019, 1, 15),
             signatures=1204,
             texts=(

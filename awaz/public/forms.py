@@ -1,5 +1,6 @@
 """The sign form: what a signer types, cleaned, and the quiet checks against automated signing."""
 
+import datetime
 import re
 import secrets
 import time
@@ -9,9 +10,9 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
+from awaz.core.once import claim_once
 from awaz.signatures.countries import PRESELECTED, country_choices
 
 FORM_SALT = "awaz.public.sign-form"
@@ -51,6 +52,9 @@ class SignForm(forms.Form):
     )
     is_public = forms.BooleanField(label=_("Show my first name publicly"), required=False)
     wants_updates = forms.BooleanField(label=_("Send me updates on this petition"), required=False)
+    contact_consent = forms.BooleanField(
+        label=_("The organization that started this petition may write to me"), required=False
+    )
     # Left empty by people; the field is hidden from them and from screen readers.
     website = forms.CharField(label=_("Leave this empty"), required=False)
     stamp = forms.CharField(required=False, widget=forms.HiddenInput)
@@ -98,7 +102,7 @@ class SignForm(forms.Form):
 
     def claim_stamp(self) -> bool:
         """Mark this form's stamp used; False when it was used before (a replayed POST)."""
-        stamp = self.data.get("stamp", "")
+        stamp = str(self.data.get("stamp", ""))
         if not stamp:
             return True
-        return bool(cache.add(f"sign-stamp:{stamp}", 1, timeout=24 * 3600))
+        return claim_once("sign-form", stamp, valid_for=datetime.timedelta(days=2))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from awaz.public import views
+from awaz.public import my_signatures, privacy, views
 
 app_name = "public"
 urlpatterns = [
@@ -12,4 +12,12 @@ urlpatterns = [
     path("signatures/confirm/<str:token>/", views.signature_confirm_view, name="signature-confirm"),
     path("signatures/remove/<str:token>/", views.signature_remove_view, name="signature-remove"),
     path("organizations/<slug:slug>/", views.organization_detail, name="organization-detail"),
+    path("privacy/", privacy.privacy, name="privacy"),
+    path("my-signatures/", my_signatures.request_link, name="my-signatures"),
+    path("my-signatures/open/<str:token>/", my_signatures.open_link, name="my-signatures-open"),
+    path("my-signatures/list/", my_signatures.signature_list, name="my-signatures-list"),
+    path("my-signatures/data.json", my_signatures.data_download, name="my-signatures-data"),
+    path("my-signatures/withdraw/", my_signatures.withdraw, name="my-signatures-withdraw"),
+    path("my-signatures/stop-emails/", my_signatures.stop_emails, name="my-signatures-stop"),
+    path("my-signatures/finish/", my_signatures.finish, name="my-signatures-finish"),
 ]

@@ -13,9 +13,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
+from awaz.core.headers import per_reader_page
 from awaz.core.network import client_address, is_allowed, network_digest
 from awaz.petitions import selectors
 from awaz.petitions.models import Petition
+from awaz.public import challenge, pagecache
 from awaz.public.forms import SignForm, form_stamp
 from awaz.signatures import counting
 from awaz.signatures.selectors import recent_signatures
@@ -68,6 +70,7 @@ def _petition_page(
     slug: str,
     *,
     form: SignForm | None = None,
+    stamp: str = "",
     refusal: str = "",
     status: int = 200,
 ) -> HttpResponse:
@@ -76,19 +79,28 @@ def _petition_page(
     if page is None:
         raise Http404
     if form is None:
-        form = SignForm(language=language, initial={"stamp": form_stamp()})
+        form = SignForm(language=language, initial={"stamp": stamp or form_stamp()})
     context = {
         "page": page,
         "form": form,
         "refusal": refusal,
         "recent": recent_signatures(petition=page.petition),
         "retention_days": settings.AWAZ_RETENTION_DAYS,
+        "challenge_required": challenge.required(page.petition),
+        "challenge_strings": challenge.widget_strings(),
     }
     return render(request, "public/petition_detail.html", context, status=status)
 
 
 @require_safe
+@per_reader_page  # the sign form: not no-store, see per_reader_page for why
 def petition_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    if pagecache.for_anonymous_reader(request):
+        return pagecache.cached_page(
+            request,
+            f"petition-page:{slug}:{get_language()}",
+            lambda stamp: _petition_page(request, slug, stamp=stamp),
+        )
     return _petition_page(request, slug)
 
 
@@ -112,6 +124,11 @@ def petition_sign(request: HttpRequest, slug: str) -> HttpResponse:
         return _petition_page(request, slug, form=form, refusal=refusal, status=409)
     address = client_address(request)
     data = form.cleaned_data
+    answer = (
+        challenge.check(request.POST.get(challenge.FIELD, ""))
+        if challenge.required(petition)
+        else challenge.Answer.SOLVED
+    )
     signature_sign(
         petition=petition,
         signer=Signer(
@@ -121,12 +138,14 @@ def petition_sign(request: HttpRequest, slug: str) -> HttpResponse:
             comment=data["comment"],
             is_public=data["is_public"],
             wants_updates=data["wants_updates"],
+            contact_consent=data["contact_consent"],
         ),
         language=language,
         origin=Origin(
             network_digest=network_digest(address, timezone.now()),
             allowed_network=is_allowed(address),
-            looks_automated=form.looks_automated(),
+            looks_automated=form.looks_automated() or answer is challenge.Answer.WRONG,
+            strict_limits=answer is challenge.Answer.MISSING,
         ),
     )
     return see_other(reverse("public:petition-signed", args=[slug]))
@@ -217,3 +236,10 @@ def petition_count(request: HttpRequest, slug: str) -> JsonResponse:
     )
     patch_cache_control(response, public=True, max_age=settings.AWAZ_COUNT_INTERVAL)
     return response
+
+
+@require_safe
+@never_cache
+def challenge_new(request: HttpRequest) -> JsonResponse:
+    """A fresh proof-of-work challenge for the sign form's widget."""
+    return JsonResponse(challenge.new_challenge())

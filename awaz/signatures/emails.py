@@ -17,6 +17,21 @@ def _absolute(path: str) -> str:
     return settings.SITE_URL + path
 
 
+def _message(base: str, context: dict[str, object], address: str) -> EmailMultiAlternatives:
+    """Render `<base>_subject.txt`, `_body.txt` and `_body.html` (in the active language)."""
+    context = {"SITE_NAME": settings.SITE_NAME, **context}
+    subject = render_to_string(f"{base}_subject.txt", context)
+    message = EmailMultiAlternatives(
+        subject=" ".join(subject.split()),
+        body=render_to_string(f"{base}_body.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[address],
+        headers={"Message-ID": mailer.message_id(), "Auto-Submitted": "auto-generated"},
+    )
+    message.attach_alternative(render_to_string(f"{base}_body.html", context), "text/html")
+    return message
+
+
 def signature_message(
     signature: Signature, kind: EmailKind, address: str
 ) -> EmailMultiAlternatives:
@@ -27,8 +42,7 @@ def signature_message(
             language=signature.language,
             original_language=petition.original_language,
         )
-        context = {
-            "SITE_NAME": settings.SITE_NAME,
+        context: dict[str, object] = {
             "title": text.title if text else petition.slug,
             "name": signature.name,
             "petition_url": _absolute(reverse("public:petition-detail", args=[petition.slug])),
@@ -41,16 +55,19 @@ def signature_message(
             "language": signature.language,
             "token_days": max(1, settings.AWAZ_TOKEN_MAX_AGE // 86400),
         }
-        base = f"signatures/emails/{kind}"
-        subject = render_to_string(f"{base}_subject.txt", context).strip()
-        body = render_to_string(f"{base}_body.txt", context)
-        html = render_to_string(f"{base}_body.html", context)
-    message = EmailMultiAlternatives(
-        subject=" ".join(subject.split()),
-        body=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[address],
-        headers={"Message-ID": mailer.message_id(), "Auto-Submitted": "auto-generated"},
-    )
-    message.attach_alternative(html, "text/html")
-    return message
+        return _message(f"signatures/emails/{kind}", context, address)
+
+
+def access_message(*, address: str, language: str, token: str | None) -> EmailMultiAlternatives:
+    """The link to a signer's own signatures; without a token, the news that there are none."""
+    with translation.override(language):
+        context: dict[str, object] = {
+            "language": language,
+            "access_url": _absolute(reverse("public:my-signatures-open", args=[token]))
+            if token
+            else "",
+            "request_url": _absolute(reverse("public:my-signatures")),
+            "minutes": settings.AWAZ_ACCESS_LINK_SECONDS // 60,
+        }
+        base = "signatures/emails/access" if token else "signatures/emails/access_none"
+        return _message(base, context, address)

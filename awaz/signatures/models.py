@@ -43,6 +43,8 @@ class Signature(models.Model):
     comment = models.CharField(_("why I am signing"), max_length=1000, blank=True)
     is_public = models.BooleanField(_("name shown publicly"), default=False)
     wants_updates = models.BooleanField(_("wants updates"), default=False)
+    # May the petition's organization itself write to this signer (the address goes in exports)?
+    contact_consent = models.BooleanField(_("may be contacted by the organization"), default=False)
     language = models.CharField(_("language"), max_length=16, choices=settings.LANGUAGES)
     email_digest = models.CharField(_("e-mail digest"), max_length=64)
     email_domain = models.CharField(_("e-mail domain"), max_length=255, blank=True)
@@ -83,6 +85,8 @@ class Signature(models.Model):
                 condition=~Q(network_digest=""),
                 name="signature_network_purge_idx",
             ),
+            # A signer's own signatures across petitions ("my signatures").
+            models.Index(fields=["email_digest"], name="signature_signer_idx"),
         ]
 
     def __str__(self) -> str:

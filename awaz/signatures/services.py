@@ -44,6 +44,7 @@ class Signer:
     comment: str = ""
     is_public: bool = False
     wants_updates: bool = False
+    contact_consent: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,16 +54,19 @@ class Origin:
     network_digest: str
     allowed_network: bool = False  # an exit shared by many (Tor, a campus): limits do not apply
     looks_automated: bool = False  # honeypot filled or form sent faster than a person can
+    strict_limits: bool = False  # a challenge was due and not answered (no JavaScript)
 
 
 def _over_rate_limit(petition: Petition, origin: Origin, now: datetime.datetime) -> bool:
     if origin.allowed_network or not origin.network_digest:
         return False
     same_network = Signature.objects.filter(petition=petition, network_digest=origin.network_digest)
-    limits = (
+    limits = [
         (settings.AWAZ_SIGN_BURST_LIMIT, settings.AWAZ_SIGN_BURST_SECONDS),
         (settings.AWAZ_SIGN_SUSTAINED_LIMIT, settings.AWAZ_SIGN_SUSTAINED_SECONDS),
-    )
+    ]
+    if origin.strict_limits:
+        limits.append((settings.AWAZ_NOSCRIPT_BURST_LIMIT, settings.AWAZ_NOSCRIPT_BURST_SECONDS))
     return any(
         same_network.filter(created_at__gt=now - datetime.timedelta(seconds=seconds)).count()
         >= limit
@@ -89,6 +93,7 @@ def signature_sign(*, petition: Petition, signer: Signer, language: str, origin:
                 comment=signer.comment,
                 is_public=signer.is_public,
                 wants_updates=signer.wants_updates,
+                contact_consent=signer.contact_consent,
                 language=language,
                 email_digest=digest,
                 email_domain=identity.email_domain(signer.email),
@@ -137,7 +142,7 @@ def signature_confirm(*, signature_id: int) -> Confirmation:
         signature.status = SignatureStatus.CONFIRMED
         fields.append("status")
         count_add(petition_id=signature.petition_id, delta=1)
-    if not signature.wants_updates:
+    if not (signature.wants_updates or signature.contact_consent):
         signature.email_encrypted = ""  # no more mail is due: drop the address
         fields.append("email_encrypted")
     signature.save(update_fields=fields)

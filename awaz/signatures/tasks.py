@@ -53,3 +53,22 @@ def purge_network_digests() -> None:
     Signature.objects.filter(created_at__lt=cutoff).exclude(network_digest="").update(
         network_digest=""
     )
+
+
+@task
+def send_access_email(*, recipient: str, language: str) -> str:
+    """Send the link to "my signatures", or say that nothing was signed with the address."""
+    from awaz.signatures.access import access_token, signatures_of
+    from awaz.signatures.emails import access_message
+    from awaz.signatures.identity import email_digest
+
+    address = crypto.decrypt(recipient)
+    digest = email_digest(address)
+    token = access_token(digest) if signatures_of(digest) else None
+    try:
+        mailer.send(access_message(address=address, language=language, token=token))
+    except smtplib.SMTPRecipientsRefused:
+        return "refused"
+    except (smtplib.SMTPException, OSError) as error:
+        raise RetryLaterError("mail not sent") from error
+    return "sent" if token else "sent: nothing signed"

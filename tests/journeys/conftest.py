@@ -50,6 +50,7 @@ class Visitor:
     javascript: bool = True  # axe-core needs it; pages without it are checked as HTML only
     elsewhere: list[str] = field(default_factory=list)
     broken: list[str] = field(default_factory=list)  # stylesheets, fonts... that failed
+    console: list[str] = field(default_factory=list)  # errors: CSP refusals, script errors
 
     def open(self, path: str, *, name: str, status: int = 200) -> Page:
         response = self.page.goto(self.base_url + path)
@@ -85,12 +86,19 @@ def _visitor(
         if response.status >= 400 and request.resource_type != "document":  # type: ignore[attr-defined]
             visitor.broken.append(f"{response.status} {request.url}")  # type: ignore[attr-defined]
 
+    def console_error(message: object) -> None:
+        if message.type == "error":  # type: ignore[attr-defined]
+            visitor.console.append(message.text)  # type: ignore[attr-defined]
+
     page.on("request", record)
     page.on("response", failed)
+    page.on("console", console_error)
+    page.on("pageerror", lambda error: visitor.console.append(str(error)))
     yield visitor
     # No page of Awaz may make a request to another origin, nor miss one of its own files.
     assert visitor.elsewhere == [], f"requests to other origins: {visitor.elsewhere}"
     assert visitor.broken == [], f"files that did not load: {visitor.broken}"
+    assert visitor.console == [], f"errors in the browser console: {visitor.console}"
 
 
 @pytest.fixture

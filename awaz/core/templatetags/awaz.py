@@ -1,7 +1,8 @@
 from django import template
 from django.http import HttpRequest
-from django.urls import translate_url
-from django.utils import formats
+from django.urls import reverse, translate_url
+from django.utils import formats, translation
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.safestring import SafeString
 
 from awaz.core import languages
@@ -40,5 +41,27 @@ def markdown(source: str) -> SafeString:
 
 @register.simple_tag
 def url_in(request: HttpRequest, code: str) -> str:
-    """This page's address in another language."""
-    return translate_url(request.path, code)
+    """This page's address in another language; its home page for an address not ours.
+
+    A path like `//evil.example/` (or `/\\evil.example/`) reaches the 404 page unchanged, and a
+    browser would follow it to another site: only a path on this site is given back.
+    """
+    url = translate_url(request.path, code)
+    # No host allowed: only a relative address passes, Django knows the browsers' quirks.
+    if not url.startswith("/") or not url_has_allowed_host_and_scheme(url, allowed_hosts=None):
+        with translation.override(code):
+            return reverse("public:home")
+    return url
+
+
+@register.simple_tag
+def choose_language_url(request: HttpRequest, code: str) -> str:
+    """The switcher's link to `code`: it remembers the choice, then shows this page in it (the
+    view takes only a path on this site as `next`)."""
+    return reverse("language-choose", args=[code]) + "?" + urlencode({"next": request.path})
+
+
+@register.filter
+def web_url(url: str) -> str:
+    """`url` if it is an http(s) address, else "": a stored `javascript:` link never renders."""
+    return url if url.lower().startswith(("https://", "http://")) else ""

@@ -144,8 +144,9 @@ def test_an_unknown_organization_is_not_found(client: Client):
 
 
 def test_the_petition_page_does_constant_work_whatever_the_count(
-    client: Client, django_assert_num_queries
+    client: Client, django_assert_num_queries, settings
 ):
+    settings.AWAZ_PAGE_CACHE_SECONDS = 0  # measure the render itself
     organization = make_organization()
     small = make_petition(organization=organization, languages=("en", "ug"))
     big = make_petition(organization=organization, languages=("en", "ug"), signature_count=10**6)
@@ -160,3 +161,47 @@ def test_the_petition_page_does_constant_work_whatever_the_count(
 def test_pages_refuse_unsafe_methods(client: Client):
     petition = make_petition()
     assert client.post(f"/en/petitions/{petition.slug}/").status_code == 405
+
+
+def test_anonymous_readers_get_the_page_from_the_cache_with_their_own_tokens(
+    client: Client, django_assert_num_queries
+):
+    petition = make_petition()
+    first = client.get(f"/en/petitions/{petition.slug}/")
+    with django_assert_num_queries(0):
+        second = Client().get(f"/en/petitions/{petition.slug}/")
+    token = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+    stamp = re.compile(r'name="stamp" value="([^"]+)"')
+    html_one, html_two = first.content.decode(), second.content.decode()
+    assert token.findall(html_one) != token.findall(html_two)
+    assert stamp.findall(html_one) != stamp.findall(html_two)
+    assert "csrftoken" in second.cookies
+    assert token.sub("", stamp.sub("", html_one)) == token.sub("", stamp.sub("", html_two))
+
+
+def test_a_cached_page_still_takes_a_signature(client: Client, settings):
+    settings.AWAZ_MIN_FILL_SECONDS = 0
+    petition = make_petition()
+    Client().get(f"/en/petitions/{petition.slug}/")  # fills the cache
+    html = client.get(f"/en/petitions/{petition.slug}/").content.decode()
+    (token,) = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    (stamp,) = re.findall(r'name="stamp" value="([^"]+)"', html)
+    data = {
+        "csrfmiddlewaretoken": token,
+        "stamp": stamp,
+        "name": "Ayshe",
+        "email": "ayshe@example.org",
+        "country": "KZ",
+    }
+    csrf_client = Client(enforce_csrf_checks=True)
+    csrf_client.cookies = client.cookies
+    response = csrf_client.post(f"/en/petitions/{petition.slug}/sign/", data)
+    assert response.status_code == 303
+
+
+def test_signed_in_people_are_never_served_the_shared_page(client: Client):
+    petition = make_petition()
+    Client().get(f"/en/petitions/{petition.slug}/")
+    client.cookies["sessionid"] = "whatever"
+    response = client.get(f"/en/petitions/{petition.slug}/")
+    assert response.status_code == 200

@@ -1,0 +1,84 @@
+"""The proof-of-work challenge (ALTCHA, served by Awaz itself): a cost for bots, no tracking.
+
+Switched on per petition (`Petition.challenge_required`) or for the whole site
+(AWAZ_CHALLENGE_EVERYWHERE). The browser solves a puzzle of AWAZ_CHALLENGE_MAX_NUMBER SHA-256
+hashes at most; the server checks the answer in microseconds, once. A browser without
+JavaScript sends no answer: its signature is accepted under stricter rate limits, so signing
+without JavaScript (Tor Browser's safest level) keeps working.
+"""
+
+import datetime
+import enum
+import json
+
+from altcha import v1 as altcha
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from awaz.core.once import claim_once
+from awaz.petitions.models import Petition
+
+FIELD = "altcha"
+
+
+class Answer(enum.Enum):
+    SOLVED = "solved"
+    MISSING = "missing"  # no JavaScript: stricter limits apply
+    WRONG = "wrong"  # forged, expired or replayed: silently fraudulent
+
+
+def required(petition: Petition) -> bool:
+    return settings.AWAZ_CHALLENGE_EVERYWHERE or petition.challenge_required
+
+
+def new_challenge() -> dict[str, object]:
+    """A fresh, signed challenge the widget fetches."""
+    challenge = altcha.create_challenge(
+        altcha.ChallengeOptions(
+            hmac_key=settings.AWAZ_CHALLENGE_KEY,
+            max_number=settings.AWAZ_CHALLENGE_MAX_NUMBER,
+            expires=timezone.now() + datetime.timedelta(minutes=30),
+        )
+    )
+    return {
+        "algorithm": challenge.algorithm,
+        "challenge": challenge.challenge,
+        "maxnumber": challenge.max_number,
+        "salt": challenge.salt,
+        "signature": challenge.signature,
+    }
+
+
+def check(payload: str) -> Answer:
+    """Whether `payload` solves a challenge we issued, and for the first time."""
+    if not payload:
+        return Answer.MISSING
+    try:
+        solved, _error = altcha.verify_solution(
+            payload, settings.AWAZ_CHALLENGE_KEY, check_expires=True
+        )
+    # A forged payload is JSON of any shape, and the library reads it trusting the types:
+    # whatever it raises on one (AttributeError for a list as "salt") is a wrong answer.
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return Answer.WRONG
+    if not solved:
+        return Answer.WRONG
+    first_use = claim_once("altcha", payload, valid_for=datetime.timedelta(minutes=45))
+    return Answer.SOLVED if first_use else Answer.WRONG
+
+
+def widget_strings() -> str:
+    """The widget's words in the reader's language (it has no Uyghur of its own)."""
+    return json.dumps(
+        {
+            "ariaLinkLabel": _("About the anti-spam puzzle"),
+            "error": _("The puzzle could not be solved. Please try again."),
+            "expired": _("The puzzle expired. Please try again."),
+            "label": _("I am a person (a small puzzle runs in your browser)"),
+            "verified": _("Done, thank you"),
+            "verifying": _("Solving the puzzle…"),
+            "waitAlert": _("Solving the puzzle… please wait a moment."),
+        },
+        ensure_ascii=False,
+    )

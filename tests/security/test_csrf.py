@@ -1,0 +1,196 @@
+"""Cross-site request forgery: no other site can make a visitor's browser change anything here.
+
+Every URL of the project is sorted into one of three kinds below, and a new URL fails
+`test_every_url_is_sorted_into_a_kind` until someone decides which kind it is.
+"""
+
+from collections.abc import Iterator
+
+import pytest
+from django.contrib.sessions.models import Session
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django_tasks_db.models import DBTaskResult
+
+from awaz.accounts.models import User
+from awaz.public.forms import form_stamp
+from awaz.signatures.models import Signature
+from tests.security.conftest import Site
+
+# Change something on POST: they need the CSRF token (and the Origin check Django adds).
+STATE_CHANGING = {
+    "public:petition-sign",
+    "public:my-signatures",  # sends an e-mail
+    "public:my-signatures-withdraw",
+    "public:my-signatures-stop",
+    "public:my-signatures-finish",
+}
+# csrf_exempt on purpose: the secret token in the path is the proof, and their pages send no
+# Referer, so the browser's "Origin: null" would fail Django's check.
+TOKEN_IS_THE_PROOF = {
+    "public:signature-confirm",
+    "public:signature-remove",
+    "public:my-signatures-open",
+}
+# Change nothing (a language cookie at most, the reader's own choice by a link).
+READ_ONLY = {
+    "public:home",
+    "public:petition-detail",
+    "public:petition-signed",
+    "public:petition-thanks",
+    "public:organization-detail",
+    "public:privacy",
+    "public:my-signatures-list",
+    "public:my-signatures-data",
+    "petition-count",
+    "challenge",
+    "language-choose",
+}
+
+pytestmark = pytest.mark.django_db
+
+
+def url_names(patterns: list[URLPattern | URLResolver], namespace: str = "") -> Iterator[str]:
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from url_names(pattern.url_patterns, inner)
+        else:
+            yield f"{namespace}{pattern.name}"
+
+
+def test_every_url_is_sorted_into_a_kind():
+    # The admin is Django's: every admin view is CSRF-protected (AdminSite.admin_view).
+    ours = {
+        name for name in url_names(get_resolver().url_patterns) if not name.startswith("admin:")
+    }
+    assert ours == STATE_CHANGING | TOKEN_IS_THE_PROOF | READ_ONLY
+
+
+def state() -> tuple[object, ...]:
+    """Everything a forged POST could change."""
+    return (
+        sorted(Signature.objects.values_list("pk", "status", "email_encrypted", "wants_updates")),
+        DBTaskResult.objects.count(),
+        Session.objects.count(),
+    )
+
+
+def signer_session(site: Site) -> Client:
+    """A signer who opened "my signatures" from their e-mail, CSRF checks as in a browser."""
+    client = Client(enforce_csrf_checks=True)
+    session = client.session
+    session["signer_digest"] = site.signature.email_digest
+    session.save()
+    return client
+
+
+@pytest.fixture
+def forged_posts(site: Site) -> dict[str, tuple[Client, str, dict[str, str]]]:
+    """For each state-changing URL, a POST that would work with a CSRF token."""
+    signed_in = signer_session(site)
+    return {
+        "public:petition-sign": (
+            Client(enforce_csrf_checks=True),
+            reverse("public:petition-sign", args=[site.petition.slug]),
+            {
+                "name": "Nur Ablet",
+                "email": "nur@example.org",
+                "country": "KZ",
+                "stamp": form_stamp(),
+            },
+        ),
+        "public:my-signatures": (
+            Client(enforce_csrf_checks=True),
+            reverse("public:my-signatures"),
+            {"email": "ayshe@example.org"},
+        ),
+        "public:my-signatures-withdraw": (
+            signed_in,
+            reverse("public:my-signatures-withdraw"),
+            {"signature": "all"},
+        ),
+        "public:my-signatures-stop": (signed_in, reverse("public:my-signatures-stop"), {}),
+        "public:my-signatures-finish": (signed_in, reverse("public:my-signatures-finish"), {}),
+    }
+
+
+def csrf_token(client: Client) -> str:
+    client.get(reverse("public:my-signatures"))  # a page with a form sets the cookie
+    return str(client.cookies["csrftoken"].value)
+
+
+@pytest.mark.parametrize("name", sorted(STATE_CHANGING))
+def test_a_post_without_the_csrf_token_is_refused_and_changes_nothing(forged_posts, name, settings):
+    settings.AWAZ_MIN_FILL_SECONDS = 0
+    client, url, data = forged_posts[name]
+    before = state()
+    assert client.post(url, data).status_code == 403
+    assert state() == before
+
+
+@pytest.mark.parametrize("name", sorted(STATE_CHANGING))
+def test_a_post_from_another_site_is_refused_even_with_a_token(forged_posts, name, settings):
+    settings.AWAZ_MIN_FILL_SECONDS = 0
+    client, url, data = forged_posts[name]
+    token = csrf_token(client)
+    before = state()
+    response = client.post(
+        url, {**data, "csrfmiddlewaretoken": token}, headers={"origin": "https://evil.example"}
+    )
+    assert response.status_code == 403
+    assert state() == before
+
+
+@pytest.mark.parametrize("name", sorted(STATE_CHANGING))
+def test_the_same_post_from_this_site_goes_through(forged_posts, name, settings):
+    # So that the refusals above are the CSRF check's doing, not a broken request.
+    settings.AWAZ_MIN_FILL_SECONDS = 0
+    client, url, data = forged_posts[name]
+    token = csrf_token(client)
+    response = client.post(
+        url, {**data, "csrfmiddlewaretoken": token}, headers={"origin": "http://testserver"}
+    )
+    assert response.status_code in (200, 303)
+
+
+@pytest.mark.parametrize(
+    "name", ["public:signature-confirm", "public:signature-remove", "public:my-signatures-open"]
+)
+def test_a_wrong_token_changes_nothing_even_without_csrf_checks(site: Site, name):
+    token = {
+        "public:signature-confirm": site.confirm_token,
+        "public:signature-remove": site.remove_token,
+        "public:my-signatures-open": site.access_token,
+    }[name]
+    forged = token[:-4] + ("AAAA" if not token.endswith("AAAA") else "BBBB")
+    before = state()
+    response = Client(enforce_csrf_checks=True).post(reverse(name, args=[forged]))
+    assert response.status_code == 404
+    assert state() == before
+
+
+@pytest.mark.parametrize("name", sorted(READ_ONLY - {"public:my-signatures-list"}))
+def test_read_only_urls_refuse_a_forged_post(site: Site, name):
+    args = {
+        "public:petition-detail": [site.petition.slug],
+        "public:petition-signed": [site.petition.slug],
+        "public:petition-thanks": [site.petition.slug],
+        "public:organization-detail": [site.organization.slug],
+        "petition-count": [site.petition.slug],
+        "language-choose": ["ug"],
+    }.get(name, [])
+    before = state()
+    response = Client(enforce_csrf_checks=True).post(reverse(name, args=args))
+    assert response.status_code in (403, 405)
+    assert state() == before
+
+
+def test_the_admin_login_refuses_a_post_without_the_csrf_token():
+    User.objects.create_superuser(email="staff@example.org", password="a long passphrase 42")
+    before = state()
+    response = Client(enforce_csrf_checks=True).post(
+        "/admin/login/", {"username": "staff@example.org", "password": "a long passphrase 42"}
+    )
+    assert response.status_code == 403
+    assert state() == before
