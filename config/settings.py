@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "awaz.organizations",
     "awaz.petitions",
     "awaz.public",
+    "awaz.dashboard",
 ]
 
 MIDDLEWARE = [
@@ -202,3 +203,21 @@ LOGGING = {
 # --- Awaz -----------------------------------------------------------------------------------
 # How many of the organization's other petitions the petition page lists.
 AWAZ_PREVIOUS_PETITIONS = env_int("AWAZ_PREVIOUS_PETITIONS", 5, minimum=0)
+
+# --- The organizers' workspace (awaz.dashboard) -----------------------------------------------
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "dashboard:home"
+LOGOUT_REDIRECT_URL = "public:home"
+# Until EMAIL_URL is read here, messages are written to the console.
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+# How long the links in account and invitation e-mails work.
+AWAZ_EMAIL_VERIFICATION_SECONDS = env_int("AWAZ_EMAIL_VERIFICATION_SECONDS", 3 * 86400, minimum=60)
+PASSWORD_RESET_TIMEOUT = env_int("AWAZ_PASSWORD_RESET_SECONDS", 3600, minimum=60)
+AWAZ_INVITATION_DAYS = env_int("AWAZ_INVITATION_DAYS", 7, minimum=1)
+# Uploaded images (petition images, logos): refused above these sizes, then resized to fit.
+AWAZ_IMAGE_MAX_BYTES = env_int("AWAZ_IMAGE_MAX_BYTES", 10 * 1024 * 1024, minimum=1024)
+AWAZ_IMAGE_MAX_PIXELS = env_int("AWAZ_IMAGE_MAX_PIXELS", 40_000_000, minimum=10_000)
+AWAZ_IMAGE_MAX_SIDE = env_int("AWAZ_IMAGE_MAX_SIDE", 1600, minimum=100)
+AWAZ_LOGO_MAX_SIDE = env_int("AWAZ_LOGO_MAX_SIDE", 512, minimum=32)
+# Serve uploads (MEDIA_ROOT) from Django itself; 0 when the reverse proxy serves /media/.
+AWAZ_SERVE_MEDIA = env_bool("AWAZ_SERVE_MEDIA", default=True)

@@ -40,7 +40,17 @@ def test_an_admin_creates_an_organization_and_a_petition(admin_client_for_email:
     client = admin_client_for_email
     response = client.post(
         "/admin/organizations/organization/add/",
-        {"name": "Torchlight", "slug": "torchlight", "description": "", "website": ""},
+        {
+            "name": "Torchlight",
+            "slug": "torchlight",
+            "description": "",
+            "website": "",
+            "contact_email": "",
+            "descriptions-TOTAL_FORMS": 0,
+            "descriptions-INITIAL_FORMS": 0,
+            "memberships-TOTAL_FORMS": 0,
+            "memberships-INITIAL_FORMS": 0,
+        },
     )
     assert response.status_code == 302
     organization = Organization.objects.get(slug="torchlight")
@@ -61,6 +71,8 @@ def test_an_admin_creates_an_organization_and_a_petition(admin_client_for_email:
             "texts-0-body": "Please.",
             "texts-0-origin": "written",
             "texts-0-converted_from": "",
+            "revisions-TOTAL_FORMS": 0,
+            "revisions-INITIAL_FORMS": 0,
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
