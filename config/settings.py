@@ -175,6 +175,8 @@ SECURE_CSP = {
 }
 
 AUTH_USER_MODEL = "accounts.User"
+# An account logs in only once its e-mail address is confirmed.
+AUTHENTICATION_BACKENDS = ["awaz.accounts.backends.VerifiedEmailBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

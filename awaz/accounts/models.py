@@ -19,6 +19,10 @@ class UserManager(BaseUserManager["User"]):
         user.save(using=self._db)
         return user
 
+    def get_by_natural_key(self, username: str | None) -> "User":
+        # Addresses are unique whatever their case (see the constraint), so log-in ignores it.
+        return self.get(email__iexact=username)
+
     def create_superuser(self, email: str, password: str | None = None, **fields: Any) -> "User":
         # Made on the command line by whoever runs the site: the address needs no confirming.
         fields.update(is_staff=True, is_superuser=True, email_verified_at=timezone.now())

@@ -14,7 +14,7 @@ _SALT = "awaz.accounts.verify-email"
 
 
 def _password_digest(user: User) -> str:
-    return salted_hmac(_SALT, user.password).hexdigest()[:16]
+    return salted_hmac(_SALT, user.password, algorithm="sha256").hexdigest()[:16]
 
 
 def verification_token_make(user: User) -> str:

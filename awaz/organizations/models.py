@@ -53,7 +53,11 @@ class Organization(models.Model):
         verbose_name_plural = _("organizations")
         ordering = [Lower("name")]
         constraints = [
-            models.UniqueConstraint(Lower("name"), name="organization_name_unique_ci"),
+            models.UniqueConstraint(
+                Lower("name"),
+                name="organization_name_unique_ci",
+                violation_error_message=_("Another organization already has this name."),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -62,7 +62,20 @@ class LoginForm(AuthenticationForm):
             attrs={"autocomplete": "email", "autofocus": True}
         )
 
-    def confirm_login_allowed(self, user: User) -> None:
-        super().confirm_login_allowed(user)
-        if not user.is_verified:
-            raise ValidationError(self.error_messages["unverified"], code="unverified")
+    def clean(self) -> dict[str, object]:
+        try:
+            return super().clean()
+        except ValidationError:
+            # Only someone who knows the password learns that the address waits for confirming.
+            waiting = User.objects.filter(
+                email__iexact=self.cleaned_data.get("username") or "",
+                email_verified_at__isnull=True,
+                is_active=True,
+            ).first()
+            if waiting is not None and waiting.check_password(
+                self.cleaned_data.get("password") or ""
+            ):
+                raise ValidationError(
+                    self.error_messages["unverified"], code="unverified"
+                ) from None
+            raise

@@ -1,7 +1,22 @@
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.validators import URLValidator
+from django.utils.translation import gettext_lazy as _
 
 from awaz.core import languages
+
+
+class WebURLFormField(forms.URLField):
+    """A link a reader can follow safely: http or https only, as awaz.core.fields.WebURLField."""
+
+    default_validators = [URLValidator(schemes=["http", "https"])]
+    default_error_messages = {
+        "invalid": _("Enter a web address that starts with https:// or http://."),
+    }
+
+    def __init__(self, **kwargs: object) -> None:
+        kwargs.setdefault("assume_scheme", "https")
+        super().__init__(**kwargs)  # type: ignore[arg-type]
 
 
 def add_service_errors(

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from awaz.core.fields import WebURLField
+from awaz.dashboard.forms.base import WebURLFormField
 from awaz.organizations.models import Organization, Role
 
 IMAGE_ACCEPT = "image/jpeg,image/png,image/webp,image/gif"
@@ -23,12 +23,7 @@ class OrganizationForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Shown on your public page when there is none in the reader's language."),
     )
-    website = forms.URLField(
-        label=_("Website"),
-        required=False,
-        assume_scheme="https",
-        validators=WebURLField.default_validators,
-    )
+    website = WebURLFormField(label=_("Website"), required=False)
     contact_email = forms.EmailField(
         label=_("Contact e-mail address"),
         required=False,

@@ -5,8 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from awaz.core.fields import WebURLField
-from awaz.dashboard.forms.base import language_choices
+from awaz.dashboard.forms.base import WebURLFormField, language_choices
 from awaz.dashboard.forms.organizations import IMAGE_ACCEPT
 from awaz.petitions.models import Petition, PetitionText
 from awaz.petitions.services import MAX_LINKS, LinkInput, closing_moment
@@ -15,13 +14,7 @@ from awaz.petitions.validators import validate_markdown
 
 class LinkForm(forms.Form):
     title = forms.CharField(label=_("Link text"), max_length=200, required=False)
-    url = forms.URLField(
-        label=_("Address"),
-        max_length=500,
-        required=False,
-        assume_scheme="https",
-        validators=WebURLField.default_validators,
-    )
+    url = WebURLFormField(label=_("Address"), max_length=500, required=False)
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}

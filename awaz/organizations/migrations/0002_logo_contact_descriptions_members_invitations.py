@@ -89,4 +89,13 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('organization', 'language'), name='organization_description_per_language'), models.CheckConstraint(condition=models.Q(('language__in', ('en', 'ug', 'ug-latn', 'ug-cyrl', 'kk', 'ru', 'tr', 'zh-hans'))), name='organization_description_language_known'), models.CheckConstraint(condition=models.Q(('text', ''), _negated=True), name='organization_description_not_empty')],
             },
         ),
+        migrations.AlterConstraint(
+            model_name="organization",
+            name="organization_name_unique_ci",
+            constraint=models.UniqueConstraint(
+                django.db.models.functions.text.Lower("name"),
+                name="organization_name_unique_ci",
+                violation_error_message="Another organization already has this name.",
+            ),
+        ),
     ]
