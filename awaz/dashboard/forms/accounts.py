@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from awaz.accounts.models import User
+from awaz.dashboard.forms.base import ltr_email
 
 
 class SignUpForm(forms.Form):
@@ -16,9 +17,7 @@ class SignUpForm(forms.Form):
         ),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
-    email = forms.EmailField(
-        label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
-    )
+    email = forms.EmailField(label=_("E-mail address"), widget=ltr_email())
     password = forms.CharField(
         label=_("Password"),
         strip=False,
@@ -39,9 +38,7 @@ class SignUpForm(forms.Form):
 
 
 class EmailForm(forms.Form):
-    email = forms.EmailField(
-        label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
-    )
+    email = forms.EmailField(label=_("E-mail address"), widget=ltr_email())
 
 
 class LoginForm(AuthenticationForm):
@@ -58,9 +55,7 @@ class LoginForm(AuthenticationForm):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["username"].label = _("E-mail address")
-        self.fields["username"].widget = forms.EmailInput(
-            attrs={"autocomplete": "email", "autofocus": True}
-        )
+        self.fields["username"].widget = ltr_email(autofocus="autofocus")
 
     def clean(self) -> dict[str, object]:
         try:

@@ -14,9 +14,16 @@ class WebURLFormField(forms.URLField):
         "invalid": _("Enter a web address that starts with https:// or http://."),
     }
 
+    widget = forms.URLInput(attrs={"dir": "ltr"})  # addresses read left to right everywhere
+
     def __init__(self, **kwargs: object) -> None:
         kwargs.setdefault("assume_scheme", "https")
         super().__init__(**kwargs)  # type: ignore[arg-type]
+
+
+def ltr_email(**attrs: str) -> forms.EmailInput:
+    """An e-mail input that stays left to right in a right-to-left page."""
+    return forms.EmailInput(attrs={"dir": "ltr", "autocomplete": "email", **attrs})
 
 
 def add_service_errors(

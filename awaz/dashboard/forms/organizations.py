@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from awaz.dashboard.forms.base import WebURLFormField
+from awaz.dashboard.forms.base import WebURLFormField, ltr_email
 from awaz.organizations.models import Organization, Role
 
 IMAGE_ACCEPT = "image/jpeg,image/png,image/webp,image/gif"
@@ -12,6 +12,7 @@ class OrganizationForm(forms.Form):
     slug = forms.SlugField(
         label=_("Address"),
         max_length=80,
+        widget=forms.TextInput(attrs={"dir": "ltr"}),
         help_text=_(
             "The end of the organization's public address, e.g. uyghur-voices: lower-case letters, "
             "digits and hyphens. It cannot be changed later."
@@ -27,6 +28,7 @@ class OrganizationForm(forms.Form):
     contact_email = forms.EmailField(
         label=_("Contact e-mail address"),
         required=False,
+        widget=ltr_email(),
         help_text=_("For the site's staff only; never shown on a public page."),
     )
     logo = forms.FileField(
@@ -72,7 +74,7 @@ ROLE_HELP = _(
 
 
 class InvitationForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail address"))
+    email = forms.EmailField(label=_("E-mail address"), widget=ltr_email(autocomplete="off"))
     role = forms.ChoiceField(
         label=_("Role"), choices=Role.choices, initial=Role.EDITOR, help_text=ROLE_HELP
     )

@@ -44,6 +44,9 @@ def links_initial(text: PetitionText | None) -> list[dict[str, str]]:
     return [{"title": link.title, "url": link.url} for link in text.links.all()]
 
 
+TEXT_FIELDS = ("title", "target", "summary", "body", "image_alt")
+
+
 class TextForm(forms.Form):
     """One version of the petition, in one language or script."""
 
@@ -149,6 +152,7 @@ class PetitionStartForm(TextForm, SettingsFields):
     slug = forms.SlugField(
         label=_("Address"),
         max_length=100,
+        widget=forms.TextInput(attrs={"dir": "ltr"}),
         required=False,
         help_text=_(
             "Optional: the end of the petition's public address, e.g. free-ilham-tohti. "
@@ -178,6 +182,12 @@ class PetitionStartForm(TextForm, SettingsFields):
         "proper_nouns",
         "slug",
     ]
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        # The language is chosen on this same form: let the browser follow what is typed.
+        for name in (*TEXT_FIELDS, "proper_nouns"):
+            self.fields[name].widget.attrs["dir"] = "auto"
 
 
 class PetitionSettingsForm(SettingsFields):

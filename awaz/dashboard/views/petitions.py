@@ -42,6 +42,8 @@ def petition_new(request: HttpRequest, membership: Membership) -> HttpResponse:
         initial={"original_language": request.LANGUAGE_CODE},
     )
     links = LinkFormSet(request.POST if posted else None, prefix="links")
+    for link in links:
+        link.fields["title"].widget.attrs["dir"] = "auto"
     if posted and form.is_valid() and links.is_valid():
         data = form.cleaned_data
         try:

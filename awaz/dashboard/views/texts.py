@@ -8,13 +8,20 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from awaz.core import languages
 from awaz.dashboard.access import current_user, member_view, petition_of
-from awaz.dashboard.forms.base import add_service_errors
-from awaz.dashboard.forms.petitions import LinkFormSet, TextForm, links_from, links_initial
+from awaz.dashboard.forms.base import add_service_errors, write_in
+from awaz.dashboard.forms.petitions import (
+    TEXT_FIELDS,
+    LinkFormSet,
+    TextForm,
+    links_from,
+    links_initial,
+)
 from awaz.organizations.models import Membership
 from awaz.petitions import conversion, organizer_selectors, services, writing
 from awaz.petitions.models import Petition, PetitionLink, PetitionText
@@ -30,6 +37,18 @@ def _to_petition(petition: Petition) -> HttpResponse:
     return redirect(
         "dashboard:petition", organization=petition.organization.slug, petition=petition.slug
     )
+
+
+def _preview(request: HttpRequest, language: str, context: dict[str, object]) -> HttpResponse:
+    """The public template, in the version's own language as its readers get it; the banner
+    above it stays in the language of the workspace."""
+    workspace_language = translation.get_language()
+    with translation.override(language):
+        return render(
+            request,
+            "dashboard/petition_preview.html",
+            {**context, "workspace_language": workspace_language},
+        )
 
 
 def _unsaved(petition: Petition, language: str, form: TextForm) -> PetitionText:
@@ -65,6 +84,9 @@ def text_edit(
     links = LinkFormSet(
         request.POST if posted else None, prefix="links", initial=links_initial(current)
     )
+    write_in(form, language, fields=TEXT_FIELDS)
+    for link in links:
+        write_in(link, language, fields=("title",))
     if posted and form.is_valid() and links.is_valid():
         action = request.POST.get("action", "save")
         if action == "preview":
@@ -73,9 +95,9 @@ def text_edit(
                 PetitionLink(text=unsaved, title=link.title, url=link.url)
                 for link in links_from(links)
             ]
-            return render(
+            return _preview(
                 request,
-                "dashboard/petition_preview.html",
+                language,
                 {
                     "page": organizer_selectors.preview_page(
                         petition=found, text=unsaved, links=link_rows
@@ -129,9 +151,9 @@ def text_preview(
     text = organizer_selectors.text_of(petition=found, language=language)
     if text is None:
         raise Http404
-    return render(
+    return _preview(
         request,
-        "dashboard/petition_preview.html",
+        language,
         {
             "page": organizer_selectors.preview_page(
                 petition=found, text=text, links=list(text.links.all())
