@@ -113,6 +113,10 @@ TASKS = {
     }
 }
 
+# --- E-mail -------------------------------------------------------------------------------
+# Written to the console until the mail server settings (EMAIL_URL) arrive from main.
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+
 # --- Languages ------------------------------------------------------------------------------
 LANGUAGE_CODE = languages.DEFAULT
 LANGUAGES = [(language.code, language.name) for language in languages.LANGUAGES]
@@ -210,8 +214,6 @@ AWAZ_PREVIOUS_PETITIONS = env_int("AWAZ_PREVIOUS_PETITIONS", 5, minimum=0)
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "dashboard:home"
 LOGOUT_REDIRECT_URL = "public:home"
-# Until EMAIL_URL is read here, messages are written to the console.
-MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 # How long the links in account and invitation e-mails work.
 AWAZ_EMAIL_VERIFICATION_SECONDS = env_int("AWAZ_EMAIL_VERIFICATION_SECONDS", 3 * 86400, minimum=60)
 PASSWORD_RESET_TIMEOUT = env_int("AWAZ_PASSWORD_RESET_SECONDS", 3600, minimum=60)

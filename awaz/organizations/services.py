@@ -73,25 +73,22 @@ def organization_update(
     description: str,
     website: str,
     contact_email: str,
+    logo: File[bytes] | None = None,
+    remove_logo: bool = False,
 ) -> Organization:
-    """Change what the organization says about itself. Its address (slug) stays."""
+    """Change what the organization says about itself, and its logo when one is given (or
+    removed). Its address (slug) stays: public links depend on it."""
     organization.name = name.strip()
     organization.description = description.strip()
     organization.website = website
     organization.contact_email = contact_email
     organization.full_clean(exclude=["logo"])
+    if logo is not None or remove_logo:
+        try:
+            _replace_logo(organization, None if remove_logo else logo)
+        except ValidationError as error:
+            raise ValidationError({"logo": error.error_list}) from None
     organization.save()
-    return organization
-
-
-@transaction.atomic
-def organization_logo_set(*, organization: Organization, logo: File[bytes] | None) -> Organization:
-    """Replace the logo with a cleaned copy of `logo`, or remove it when `logo` is None."""
-    try:
-        _replace_logo(organization, logo)
-    except ValidationError as error:
-        raise ValidationError({"logo": error.error_list}) from None
-    organization.save(update_fields=["logo"])
     return organization
 
 

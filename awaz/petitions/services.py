@@ -148,32 +148,19 @@ def check_closing(closes_at: datetime.datetime | None) -> None:
         )
 
 
-@transaction.atomic
-def petition_settings_update(
-    *,
-    petition: Petition,
-    first_goal: int,
-    closes_at: datetime.datetime | None,
-    offered_languages: Sequence[str],
-    proper_nouns: str,
-) -> Petition:
-    """Change the goal, closing date, languages on offer and the names the converter keeps."""
-    if closes_at != petition.closes_at:
-        check_closing(closes_at)
-    petition.first_goal = first_goal
-    petition.closes_at = closes_at
-    petition.offered_languages = [
-        code for code in offered_languages if code != petition.original_language
-    ]
-    petition.proper_nouns = proper_nouns.strip()
-    petition.full_clean()
-    petition.save(update_fields=["first_goal", "closes_at", "offered_languages", "proper_nouns"])
-    return petition
+def check_editable(petition: Petition) -> None:
+    if not petition.is_editable:
+        raise ValidationError(
+            _("A petition that is %(status)s cannot be changed.")
+            % {"status": petition.get_status_display()},
+            code="not_editable",
+        )
 
 
 @transaction.atomic
 def petition_image_set(*, petition: Petition, image: File[bytes] | None) -> Petition:
     """Replace the image with a cleaned copy of `image` (EXIF gone, resized), or remove it."""
+    check_editable(petition)
     old = petition.image.name if petition.image else ""
     if image is None:
         petition.image = ""
@@ -188,15 +175,6 @@ def petition_image_set(*, petition: Petition, image: File[bytes] | None) -> Peti
         storage = petition.image.storage
         transaction.on_commit(lambda: storage.delete(old))
     return petition
-
-
-def check_editable(petition: Petition) -> None:
-    if not petition.is_editable:
-        raise ValidationError(
-            _("A petition that is %(status)s cannot be changed.")
-            % {"status": petition.get_status_display()},
-            code="not_editable",
-        )
 
 
 @transaction.atomic

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from awaz.accounts.models import User
 from awaz.organizations.models import Organization
-from awaz.petitions.conversion import latin_for_address, petition_texts_convert
+from awaz.petitions.conversion import UYGHUR_SCRIPTS, latin_for_address, petition_texts_convert
 from awaz.petitions.models import Petition, PetitionText
 from awaz.petitions.services import (
     LinkInput,
@@ -136,3 +136,36 @@ def petition_text_write(
     if not converted:
         petition_texts_convert(source=text, by=by)
     return text
+
+
+@transaction.atomic
+def petition_settings_update(
+    *,
+    petition: Petition,
+    first_goal: int,
+    closes_at: datetime.datetime | None,
+    offered_languages: Sequence[str],
+    proper_nouns: str,
+) -> Petition:
+    """Change the goal, closing date, languages on offer and the names the converter keeps.
+
+    New names take effect at once in the Uyghur versions that nobody has reviewed yet.
+    """
+    check_editable(petition)
+    names_changed = proper_nouns.strip() != petition.proper_nouns
+    if closes_at != petition.closes_at:
+        check_closing(closes_at)
+    petition.first_goal = first_goal
+    petition.closes_at = closes_at
+    petition.offered_languages = [
+        code for code in offered_languages if code != petition.original_language
+    ]
+    petition.proper_nouns = proper_nouns.strip()
+    petition.full_clean()
+    petition.save(update_fields=["first_goal", "closes_at", "offered_languages", "proper_nouns"])
+    if names_changed:
+        for source in petition.texts.filter(
+            language__in=UYGHUR_SCRIPTS, origin=PetitionText.Origin.WRITTEN
+        ):
+            petition_texts_convert(source=source)
+    return petition

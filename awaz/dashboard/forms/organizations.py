@@ -34,7 +34,7 @@ class OrganizationForm(forms.Form):
     logo = forms.FileField(
         label=_("Logo"),
         required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": IMAGE_ACCEPT}),
+        widget=forms.FileInput(attrs={"accept": IMAGE_ACCEPT}),
         help_text=_("Optional. A JPEG, PNG, WebP or GIF picture; we remove its metadata."),
     )
 
@@ -44,9 +44,11 @@ class OrganizationSettingsForm(OrganizationForm):
 
     remove_logo = forms.BooleanField(label=_("Remove the logo"), required=False)
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: object, has_logo: bool = False, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         del self.fields["slug"]
+        if not has_logo:
+            del self.fields["remove_logo"]
 
     @staticmethod
     def initial_for(organization: Organization) -> dict[str, object]:

@@ -162,7 +162,7 @@ class PetitionStartForm(TextForm, SettingsFields):
     image = forms.FileField(
         label=_("Image"),
         required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": IMAGE_ACCEPT}),
+        widget=forms.FileInput(attrs={"accept": IMAGE_ACCEPT}),
         help_text=_(
             "Optional. A JPEG, PNG, WebP or GIF picture; we resize it and remove its metadata."
         ),
@@ -220,7 +220,7 @@ class ImageForm(forms.Form):
     image = forms.FileField(
         label=_("New image"),
         required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": IMAGE_ACCEPT}),
+        widget=forms.FileInput(attrs={"accept": IMAGE_ACCEPT}),
         help_text=_("A JPEG, PNG, WebP or GIF picture; we resize it and remove its metadata."),
     )
     remove = forms.BooleanField(label=_("Remove the image"), required=False)

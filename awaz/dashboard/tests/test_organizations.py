@@ -242,3 +242,23 @@ def test_a_member_of_another_organization_cannot_touch_this_ones_members():
     )
     assert response.status_code == 404
     assert Membership.objects.filter(pk=target.pk).exists()
+
+
+def test_an_owner_replaces_and_removes_the_logo():
+    owner = make_member()
+    client = client_for(owner.user)
+    url = f"/en/dashboard/organizations/{owner.organization.slug}/settings/"
+    form = {"name": owner.organization.name, "description": "", "website": "", "contact_email": ""}
+    client.post(url, {**form, "logo": upload(image_bytes(size=(2000, 1000), exif=True))})
+    organization = Organization.objects.get(pk=owner.organization.pk)
+    with Image.open(organization.logo.path) as logo:
+        assert logo.size == (512, 256)
+        assert dict(logo.getexif()) == {}
+    response = client.post(
+        url, {**form, "name": "Renamed", "logo": upload(b"not an image", "x.png")}
+    )
+    assert "not an image we can use" in response.content.decode()
+    unchanged = Organization.objects.get(pk=organization.pk)
+    assert (unchanged.logo, unchanged.name) == (organization.logo, organization.name)
+    client.post(url, {**form, "remove_logo": "on"})
+    assert not Organization.objects.get(pk=organization.pk).logo

@@ -304,3 +304,16 @@ def test_a_converted_version_is_marked_reviewed_from_the_petition_page(editor):
     dashboard.post(f"{petition_url(petition)}texts/ug-latn/review/")
     assert petition.texts.get(language="ug-latn").origin == "reviewed"
     assert "not reviewed yet" not in dashboard.get(petition_url(petition)).content.decode()
+
+
+def test_a_petition_under_review_keeps_its_image_and_settings(editor):
+    petition = make_petition(organization=editor.organization, status=Petition.Status.PENDING)
+    dashboard = client_for(editor.user)
+    response = dashboard.post(f"{petition_url(petition)}image/", {"image": upload(image_bytes())})
+    assert "cannot be changed" in response.content.decode()
+    response = dashboard.post(f"{petition_url(petition)}settings/", {"first_goal": 7})
+    assert "cannot be changed" in response.content.decode()
+    response = dashboard.get(f"{petition_url(petition)}texts/en/", follow=True)
+    assert "cannot be changed" in response.content.decode()
+    petition.refresh_from_db()
+    assert (bool(petition.image), petition.first_goal) == (False, 500)

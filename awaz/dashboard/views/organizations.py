@@ -68,10 +68,13 @@ def organization_detail(request: HttpRequest, membership: Membership) -> HttpRes
 @require_http_methods(["GET", "HEAD", "POST"])
 def organization_settings(request: HttpRequest, membership: Membership) -> HttpResponse:
     organization = membership.organization
+    has_logo = bool(organization.logo)
     if request.method == "POST":
-        form = OrganizationSettingsForm(request.POST, request.FILES)
+        form = OrganizationSettingsForm(request.POST, request.FILES, has_logo=has_logo)
     else:
-        form = OrganizationSettingsForm(initial=OrganizationSettingsForm.initial_for(organization))
+        form = OrganizationSettingsForm(
+            initial=OrganizationSettingsForm.initial_for(organization), has_logo=has_logo
+        )
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -81,11 +84,9 @@ def organization_settings(request: HttpRequest, membership: Membership) -> HttpR
                 description=data["description"],
                 website=data["website"],
                 contact_email=data["contact_email"],
+                logo=data["logo"],
+                remove_logo=data.get("remove_logo", False),
             )
-            if data["logo"] or data["remove_logo"]:
-                services.organization_logo_set(
-                    organization=organization, logo=None if data["remove_logo"] else data["logo"]
-                )
         except ValidationError as error:
             add_service_errors(form, error)
             organization.refresh_from_db()

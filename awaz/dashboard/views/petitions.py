@@ -109,7 +109,7 @@ def petition_settings(request: HttpRequest, membership: Membership, petition: st
         form = PetitionSettingsForm(petition=found, initial=PetitionSettingsForm.initial_for(found))
     if form.is_valid():
         try:
-            services.petition_settings_update(
+            writing.petition_settings_update(
                 petition=found,
                 first_goal=form.cleaned_data["first_goal"],
                 closes_at=form.closes_at(),

@@ -5,7 +5,11 @@ import pytest
 from awaz.petitions.conversion import petition_text_convert_again
 from awaz.petitions.models import PetitionText
 from awaz.petitions.services import LinkInput, petition_text_review
-from awaz.petitions.writing import petition_start, petition_text_write
+from awaz.petitions.writing import (
+    petition_settings_update,
+    petition_start,
+    petition_text_write,
+)
 from tests.factories import make_organization
 from tests.organizers import make_user
 
@@ -93,3 +97,19 @@ def test_writing_in_latin_script_generates_arabic_and_cyrillic():
     assert texts["ug"].title == scripts.convert(
         "Ilham Toxtini qoyup béring", source="ug-latn", target="ug", proper_nouns=["Ilham Toxti"]
     )
+
+
+def test_new_names_recapitalize_the_versions_nobody_reviewed_yet():
+    petition = start_in_uyghur(proper_nouns="")
+    latin = petition.texts.get(language="ug-latn")
+    assert latin.body.startswith("Biz ilham toxtini")
+    petition_text_review(text=petition.texts.get(language="ug-cyrl"), by=petition.created_by)
+    petition_settings_update(
+        petition=petition,
+        first_goal=petition.first_goal,
+        closes_at=None,
+        offered_languages=[],
+        proper_nouns="Ilham Toxti",
+    )
+    assert petition.texts.get(language="ug-latn").body.startswith("Biz Ilham Toxtini")
+    assert petition.texts.get(language="ug-cyrl").body.startswith("Биз илһам тохтини")
