@@ -105,3 +105,16 @@ def test_an_admin_adds_a_link_to_a_text(admin_client_for_email: Client):
     form["links-0-url"] = "https://uhrp.org/"
     assert admin_client_for_email.post(url, form).status_code == 302
     assert text.links.get().url == "https://uhrp.org/"
+
+
+def test_an_account_an_admin_opens_can_log_in_at_once(admin_client_for_email: Client):
+    response = admin_client_for_email.post(
+        "/admin/accounts/user/add/",
+        {
+            "email": "moderator@example.org",
+            "password1": "a long moderator passphrase",
+            "password2": "a long moderator passphrase",
+        },
+    )
+    assert response.status_code == 302
+    assert Client().login(email="moderator@example.org", password="a long moderator passphrase")
