@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "awaz.signatures",
     "awaz.public",
     "awaz.demo",
+    "awaz.dashboard",
 ]
 
 MIDDLEWARE = [
@@ -210,6 +211,8 @@ SECURE_CSP = {
 }
 
 AUTH_USER_MODEL = "accounts.User"
+# An account logs in only once its e-mail address is confirmed.
+AUTHENTICATION_BACKENDS = ["awaz.accounts.backends.VerifiedEmailBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -322,3 +325,19 @@ AWAZ_SCHEDULE = {
     "awaz.signatures.tasks.purge_network_digests": 600,
     "awaz.core.once.forget_expired": 3600,
 }
+
+# --- The organizers' workspace (awaz.dashboard) -----------------------------------------------
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "dashboard:home"
+LOGOUT_REDIRECT_URL = "public:home"
+# How long the links in account and invitation e-mails work.
+AWAZ_EMAIL_VERIFICATION_SECONDS = env_int("AWAZ_EMAIL_VERIFICATION_SECONDS", 3 * 86400, minimum=60)
+PASSWORD_RESET_TIMEOUT = env_int("AWAZ_PASSWORD_RESET_SECONDS", 3600, minimum=60)
+AWAZ_INVITATION_DAYS = env_int("AWAZ_INVITATION_DAYS", 7, minimum=1)
+# Uploaded images (petition images, logos): refused above these sizes, then resized to fit.
+AWAZ_IMAGE_MAX_BYTES = env_int("AWAZ_IMAGE_MAX_BYTES", 10 * 1024 * 1024, minimum=1024)
+AWAZ_IMAGE_MAX_PIXELS = env_int("AWAZ_IMAGE_MAX_PIXELS", 40_000_000, minimum=10_000)
+AWAZ_IMAGE_MAX_SIDE = env_int("AWAZ_IMAGE_MAX_SIDE", 1600, minimum=100)
+AWAZ_LOGO_MAX_SIDE = env_int("AWAZ_LOGO_MAX_SIDE", 512, minimum=32)
+# Serve uploads (MEDIA_ROOT) from Django itself; 0 when the reverse proxy serves /media/.
+AWAZ_SERVE_MEDIA = env_bool("AWAZ_SERVE_MEDIA", default=True)

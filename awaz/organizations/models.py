@@ -1,20 +1,51 @@
+from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from awaz.core import languages
 from awaz.core.fields import WebURLField
+
+
+class Role(models.TextChoices):
+    OWNER = "owner", _("owner")
+    EDITOR = "editor", _("editor")
+    VIEWER = "viewer", _("viewer")
+
+
+# Named groups of roles: who may manage members and settings, who may write and publish.
+MANAGING_ROLES = frozenset({Role.OWNER})
+EDITING_ROLES = frozenset({Role.OWNER, Role.EDITOR})
 
 
 class Organization(models.Model):
     """A group that starts petitions, such as a diaspora rights organization.
 
-    It may be pseudonymous: nothing about its members is public, only what is written here.
+    It may be pseudonymous: nothing about its members is public, only what is written here, and
+    the contact address is for the site's staff, never shown.
     """
 
     name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    description = models.TextField(_("description"), blank=True)
+    slug = models.SlugField(
+        _("address"),
+        max_length=80,
+        unique=True,
+        help_text=_("Part of the organization's public address: letters, digits and hyphens."),
+    )
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_("Shown when there is no description in the reader's language."),
+    )
     website = WebURLField(_("website"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="organizations/", blank=True)
+    contact_email = models.EmailField(
+        _("contact e-mail address"),
+        blank=True,
+        help_text=_("For the site's staff only; never shown on a public page."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -22,8 +53,165 @@ class Organization(models.Model):
         verbose_name_plural = _("organizations")
         ordering = [Lower("name")]
         constraints = [
-            models.UniqueConstraint(Lower("name"), name="organization_name_unique_ci"),
+            models.UniqueConstraint(
+                Lower("name"),
+                name="organization_name_unique_ci",
+                violation_error_message=_("Another organization already has this name."),
+            ),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+
+class OrganizationDescription(models.Model):
+    """The organization's description in one language, beside the default one.
+
+    A row per language rather than a JSON map: the database holds one per language and only
+    known codes, and each version remembers who changed it last, as petition texts do.
+    """
+
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="descriptions",
+        verbose_name=_("organization"),
+    )
+    language = models.CharField(_("language"), max_length=16, choices=settings.LANGUAGES)
+    text = models.TextField(_("description"))
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last changed by"),
+    )
+
+    class Meta:
+        verbose_name = _("description")
+        verbose_name_plural = _("descriptions")
+        ordering = ["organization", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "language"], name="organization_description_per_language"
+            ),
+            models.CheckConstraint(
+                condition=Q(language__in=languages.CODES),
+                name="organization_description_language_known",
+            ),
+            models.CheckConstraint(
+                condition=~Q(text=""), name="organization_description_not_empty"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization.slug} [{self.language}]"
+
+
+class Membership(models.Model):
+    """A person's role in an organization. Never shown on a public page."""
+
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("organization"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("person"),
+    )
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices)
+    created_at = models.DateTimeField(_("joined"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["organization", "role", "user__email"]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "user"], name="membership_once"),
+            models.CheckConstraint(condition=Q(role__in=Role.values), name="membership_role_known"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.role}) in {self.organization}"
+
+    @property
+    def can_manage(self) -> bool:
+        """Members, invitations and the organization's settings."""
+        return self.role in MANAGING_ROLES
+
+    @property
+    def can_edit(self) -> bool:
+        """Write, submit, edit, close and reopen petitions."""
+        return self.role in EDITING_ROLES
+
+
+class Invitation(models.Model):
+    """An e-mailed, single-use, expiring invitation to join an organization in a role.
+
+    Only a digest of the token is kept: a copy of the database cannot accept invitations.
+    """
+
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        verbose_name=_("organization"),
+    )
+    email = models.EmailField(_("e-mail address"))
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices)
+    token_digest = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    created_at = models.DateTimeField(_("sent"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"))
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("accepted by"),
+    )
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=Q(role__in=Role.values), name="invitation_role_known"),
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=models.F("created_at")),
+                name="invitation_expires_after_sending",
+            ),
+            models.CheckConstraint(
+                condition=Q(accepted_by__isnull=True) | Q(accepted_at__isnull=False),
+                name="invitation_acceptance_has_date",
+            ),
+            # One open invitation per address and organization; a new one replaces it.
+            models.UniqueConstraint(
+                Lower("email"),
+                "organization",
+                condition=Q(accepted_at__isnull=True),
+                name="invitation_one_open_per_address",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} ({self.role}) to {self.organization}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.accepted_at is None and self.expires_at > timezone.now()

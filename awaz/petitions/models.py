@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from awaz.core.fields import WebURLField
 from awaz.organizations.models import Organization
 from awaz.petitions import goals
+from awaz.petitions.validators import validate_language_codes, validate_markdown
 
 
 class PetitionStatus(models.TextChoices):
@@ -29,6 +30,10 @@ class PrivateSigners(models.TextChoices):
 # Named groups of states: who may read a petition, who may sign it.
 VISIBLE_STATUSES = frozenset({PetitionStatus.OPEN, PetitionStatus.CLOSED, PetitionStatus.VICTORY})
 SIGNABLE_STATUSES = frozenset({PetitionStatus.OPEN})
+# Whose text its organization may change (a petition under review or taken down is frozen).
+EDITABLE_STATUSES = frozenset(
+    {PetitionStatus.DRAFT, PetitionStatus.OPEN, PetitionStatus.CLOSED, PetitionStatus.VICTORY}
+)
 
 
 class PetitionQuerySet(models.QuerySet["Petition"]):
@@ -47,6 +52,7 @@ class Petition(models.Model):
     PrivateSigners = PrivateSigners
     VISIBLE: ClassVar[frozenset[str]] = VISIBLE_STATUSES
     SIGNABLE: ClassVar[frozenset[str]] = SIGNABLE_STATUSES
+    EDITABLE: ClassVar[frozenset[str]] = EDITABLE_STATUSES
 
     organization = models.ForeignKey(
         Organization,
@@ -79,9 +85,43 @@ class Petition(models.Model):
         default=False,
         help_text=_("Ask signers' browsers to solve a small puzzle, e.g. under a spam attack."),
     )
+    image = models.ImageField(_("image"), upload_to="petitions/", blank=True)
+    offered_languages = models.JSONField(
+        _("other languages"),
+        default=list,
+        blank=True,
+        validators=[validate_language_codes],
+        help_text=_("Languages the petition will also be published in."),
+    )
+    proper_nouns = models.TextField(
+        _("names"),
+        blank=True,
+        help_text=_(
+            "Names to write with capitals in the Latin and Cyrillic Uyghur versions, one per "
+            "line, e.g. Serikzhan Bilash."
+        ),
+    )
+    victory_statement = models.CharField(
+        _("victory statement"),
+        max_length=1000,
+        blank=True,
+        help_text=_("What was won, shown on the petition's page."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     closes_at = models.DateTimeField(_("closes"), null=True, blank=True)
+    # When the text of the published petition last changed; the page says "edited on".
+    edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
+    # When it stopped taking signatures (closed or won).
+    ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
 
     objects: ClassVar[PetitionQuerySet] = PetitionQuerySet.as_manager()  # type: ignore[assignment]
 
@@ -108,10 +148,18 @@ class Petition(models.Model):
                 | Q(closes_at__gt=models.F("published_at")),
                 name="petition_closes_after_publication",
             ),
+            models.CheckConstraint(
+                condition=~Q(status=PetitionStatus.VICTORY) | ~Q(victory_statement=""),
+                name="petition_victory_has_statement",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.slug
+
+    @property
+    def proper_noun_list(self) -> list[str]:
+        return [line.strip() for line in self.proper_nouns.splitlines() if line.strip()]
 
     @property
     def is_visible(self) -> bool:
@@ -120,6 +168,10 @@ class Petition(models.Model):
     @property
     def is_signable(self) -> bool:
         return self.status in self.SIGNABLE
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in self.EDITABLE
 
     @property
     def progress(self) -> goals.Progress:
@@ -145,7 +197,17 @@ class PetitionText(models.Model):
         help_text=_("Who the petition is addressed to, e.g. “the Government of Kazakhstan”."),
     )
     summary = models.CharField(_("summary"), max_length=500, blank=True)
-    body = models.TextField(_("text"), help_text=_("Markdown: paragraphs, lists, links."))
+    body = models.TextField(
+        _("text"),
+        validators=[validate_markdown],
+        help_text=_("Markdown: paragraphs, lists, links."),
+    )
+    image_alt = models.CharField(
+        _("image description"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the petition's image shows, for people who cannot see it."),
+    )
     origin = models.CharField(
         _("origin"), max_length=16, choices=Origin.choices, default=Origin.WRITTEN
     )
@@ -153,6 +215,14 @@ class PetitionText(models.Model):
         _("converted from"), max_length=16, choices=settings.LANGUAGES, blank=True
     )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last changed by"),
+    )
 
     class Meta:
         verbose_name = _("petition text")
@@ -171,6 +241,37 @@ class PetitionText(models.Model):
 
     def __str__(self) -> str:
         return f"{self.petition.slug} [{self.language}]"
+
+
+class PetitionRevision(models.Model):
+    """What one version of a published petition said before someone changed it."""
+
+    petition = models.ForeignKey(
+        Petition, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("petition")
+    )
+    language = models.CharField(_("language"), max_length=16, choices=settings.LANGUAGES)
+    title = models.CharField(_("title"), max_length=200)
+    target = models.CharField(_("decision maker"), max_length=200)
+    summary = models.CharField(_("summary"), max_length=500, blank=True)
+    body = models.TextField(_("text"))
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+    edited_at = models.DateTimeField(_("changed"))
+
+    class Meta:
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        ordering = ["-edited_at", "-id"]
+        indexes = [models.Index(fields=["petition", "-edited_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.petition.slug} [{self.language}] {self.edited_at:%Y-%m-%d %H:%M}"
 
 
 class PetitionLink(models.Model):

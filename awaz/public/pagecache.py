@@ -22,6 +22,15 @@ STAMP_SLOT = "\x00stamp\x00"
 _CSRF_FIELD = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+(")')
 
 
+def petition_key(slug: str, language: str) -> str:
+    return f"petition-page:{slug}:{language}"
+
+
+def forget_petition(slug: str) -> None:
+    """Drop the cached pages of a petition in every language (it changed)."""
+    cache.delete_many([petition_key(slug, code) for code, _name in settings.LANGUAGES])
+
+
 def for_anonymous_reader(request: HttpRequest) -> bool:
     """A reader without a session sees exactly what every other such reader sees."""
     return (

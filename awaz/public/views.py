@@ -65,6 +65,27 @@ def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "public/organization_detail.html", {"page": page})
 
 
+def petition_page_context(
+    page: selectors.PetitionPage,
+    *,
+    form: SignForm | None = None,
+    stamp: str = "",
+    refusal: str = "",
+) -> dict[str, object]:
+    """What the petition template needs besides `page`; the dashboard's preview uses it too."""
+    if form is None:
+        form = SignForm(language=get_language(), initial={"stamp": stamp or form_stamp()})
+    return {
+        "page": page,
+        "form": form,
+        "refusal": refusal,
+        "recent": recent_signatures(petition=page.petition),
+        "retention_days": settings.AWAZ_RETENTION_DAYS,
+        "challenge_required": challenge.required(page.petition),
+        "challenge_strings": challenge.widget_strings(),
+    }
+
+
 def _petition_page(
     request: HttpRequest,
     slug: str,
@@ -74,21 +95,10 @@ def _petition_page(
     refusal: str = "",
     status: int = 200,
 ) -> HttpResponse:
-    language = get_language()
-    page = selectors.petition_page(slug=slug, language=language)
+    page = selectors.petition_page(slug=slug, language=get_language())
     if page is None:
         raise Http404
-    if form is None:
-        form = SignForm(language=language, initial={"stamp": stamp or form_stamp()})
-    context = {
-        "page": page,
-        "form": form,
-        "refusal": refusal,
-        "recent": recent_signatures(petition=page.petition),
-        "retention_days": settings.AWAZ_RETENTION_DAYS,
-        "challenge_required": challenge.required(page.petition),
-        "challenge_strings": challenge.widget_strings(),
-    }
+    context = petition_page_context(page, form=form, stamp=stamp, refusal=refusal)
     return render(request, "public/petition_detail.html", context, status=status)
 
 
@@ -98,7 +108,7 @@ def petition_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if pagecache.for_anonymous_reader(request):
         return pagecache.cached_page(
             request,
-            f"petition-page:{slug}:{get_language()}",
+            pagecache.petition_key(slug, get_language()),
             lambda stamp: _petition_page(request, slug, stamp=stamp),
         )
     return _petition_page(request, slug)

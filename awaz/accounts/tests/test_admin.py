@@ -40,7 +40,17 @@ def test_an_admin_creates_an_organization_and_a_petition(admin_client_for_email:
     client = admin_client_for_email
     response = client.post(
         "/admin/organizations/organization/add/",
-        {"name": "Torchlight", "slug": "torchlight", "description": "", "website": ""},
+        {
+            "name": "Torchlight",
+            "slug": "torchlight",
+            "description": "",
+            "website": "",
+            "contact_email": "",
+            "descriptions-TOTAL_FORMS": 0,
+            "descriptions-INITIAL_FORMS": 0,
+            "memberships-TOTAL_FORMS": 0,
+            "memberships-INITIAL_FORMS": 0,
+        },
     )
     assert response.status_code == 302
     organization = Organization.objects.get(slug="torchlight")
@@ -61,6 +71,8 @@ def test_an_admin_creates_an_organization_and_a_petition(admin_client_for_email:
             "texts-0-body": "Please.",
             "texts-0-origin": "written",
             "texts-0-converted_from": "",
+            "revisions-TOTAL_FORMS": 0,
+            "revisions-INITIAL_FORMS": 0,
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -93,3 +105,16 @@ def test_an_admin_adds_a_link_to_a_text(admin_client_for_email: Client):
     form["links-0-url"] = "https://uhrp.org/"
     assert admin_client_for_email.post(url, form).status_code == 302
     assert text.links.get().url == "https://uhrp.org/"
+
+
+def test_an_account_an_admin_opens_can_log_in_at_once(admin_client_for_email: Client):
+    response = admin_client_for_email.post(
+        "/admin/accounts/user/add/",
+        {
+            "email": "moderator@example.org",
+            "password1": "a long moderator passphrase",
+            "password2": "a long moderator passphrase",
+        },
+    )
+    assert response.status_code == 302
+    assert Client().login(email="moderator@example.org", password="a long moderator passphrase")

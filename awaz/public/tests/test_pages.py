@@ -205,3 +205,12 @@ def test_signed_in_people_are_never_served_the_shared_page(client: Client):
     client.cookies["sessionid"] = "whatever"
     response = client.get(f"/en/petitions/{petition.slug}/")
     assert response.status_code == 200
+
+
+def test_a_changed_petition_is_shown_at_once_to_anonymous_readers(client: Client):
+    petition = make_petition(title="Before")
+    assert "Before [en]" in client.get(f"/en/petitions/{petition.slug}/").content.decode()
+    text = petition.texts.get()
+    text.title = "After"
+    text.save()
+    assert "After" in Client().get(f"/en/petitions/{petition.slug}/").content.decode()

@@ -3,11 +3,9 @@
 import csv
 from pathlib import Path
 
-import pytest
+import umsc
 
 from awaz.scripts import convert
-
-umsc = pytest.importorskip("umsc", reason="umsc is an optional test-only cross-check")
 
 DATA = Path(__file__).parent / "data" / "words.csv"
 

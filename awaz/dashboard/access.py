@@ -1,0 +1,71 @@
+"""Who may see and do what in the workspace, decided in one place.
+
+A person who is not a member of an organization gets "not found" for everything under it (the
+workspace does not confirm that an organization or petition exists); a member whose role does
+not allow an action gets "forbidden".
+"""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Concatenate, Literal
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+
+from awaz.accounts.models import User
+from awaz.organizations import selectors
+from awaz.organizations.models import Membership
+from awaz.petitions.models import Petition
+
+Need = Literal["read", "edit", "manage"]
+MemberView = Callable[Concatenate[HttpRequest, Membership, ...], HttpResponse]
+View = Callable[..., HttpResponse]
+
+
+def current_user(request: HttpRequest) -> User:
+    user = request.user
+    if not isinstance(user, User) or not user.is_authenticated:
+        raise PermissionDenied
+    return user
+
+
+def check(membership: Membership, need: Need) -> None:
+    if (need == "edit" and not membership.can_edit) or (
+        need == "manage" and not membership.can_manage
+    ):
+        raise PermissionDenied
+
+
+def member_view(need: Need) -> Callable[[MemberView], View]:
+    """Wrap a view taking `(request, membership, ...)` that lives under `organizations/<org>/`."""
+
+    def decorator(view: MemberView) -> View:
+        @login_required
+        @wraps(view)
+        def wrapper(
+            request: HttpRequest, organization: str, *args: object, **kwargs: object
+        ) -> HttpResponse:
+            membership = selectors.membership_get(
+                user=current_user(request), organization_slug=organization
+            )
+            if membership is None:
+                raise Http404
+            check(membership, need)
+            return view(request, membership, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def petition_of(membership: Membership, slug: str) -> Petition:
+    """The organization's petition at `slug`; another organization's is simply not found."""
+    petition = (
+        Petition.objects.select_related("organization")
+        .filter(organization_id=membership.organization_id, slug=slug)
+        .first()
+    )
+    if petition is None:
+        raise Http404
+    return petition

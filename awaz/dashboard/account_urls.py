@@ -1,0 +1,20 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from awaz.dashboard.views import accounts
+
+app_name = "accounts"
+urlpatterns = [
+    path("signup/", accounts.signup, name="signup"),
+    path("check-your-inbox/", accounts.sent, name="sent"),
+    path("verify/again/", accounts.verify_again, name="verify-again"),
+    path("verify/<str:token>/", accounts.verify, name="verify"),
+    path("login/", accounts.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("password/", accounts.password_reset, name="password-reset"),
+    path(
+        "password/<uidb64>/<token>/",
+        accounts.PasswordResetConfirmView.as_view(),
+        name="password-reset-confirm",
+    ),
+]

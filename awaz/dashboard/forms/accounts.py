@@ -1,0 +1,76 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from awaz.accounts.models import User
+from awaz.dashboard.forms.base import ltr_email
+
+
+class SignUpForm(forms.Form):
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=150,
+        required=False,
+        help_text=_(
+            "Optional. Only the members of your organizations see it; a pseudonym is fine."
+        ),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(label=_("E-mail address"), widget=ltr_email())
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        help_text=_("At least 8 characters; a few words you will remember are best."),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password_again = forms.CharField(
+        label=_("Password, again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if data.get("password") and data.get("password") != data.get("password_again"):
+            self.add_error("password_again", _("The two passwords differ."))
+        return data
+
+
+class EmailForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address"), widget=ltr_email())
+
+
+class LoginForm(AuthenticationForm):
+    """Log in with e-mail and password; an account whose address is not confirmed waits."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "unverified": _(
+            "Confirm your e-mail address first: open the link we sent you. "
+            "No message? Ask for a new link below."
+        ),
+    }
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["username"].label = _("E-mail address")
+        self.fields["username"].widget = ltr_email(autofocus="autofocus")
+
+    def clean(self) -> dict[str, object]:
+        try:
+            return super().clean()
+        except ValidationError:
+            # Only someone who knows the password learns that the address waits for confirming.
+            waiting = User.objects.filter(
+                email__iexact=self.cleaned_data.get("username") or "",
+                email_verified_at__isnull=True,
+                is_active=True,
+            ).first()
+            if waiting is not None and waiting.check_password(
+                self.cleaned_data.get("password") or ""
+            ):
+                raise ValidationError(
+                    self.error_messages["unverified"], code="unverified"
+                ) from None
+            raise

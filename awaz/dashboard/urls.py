@@ -1,0 +1,49 @@
+from django.urls import URLPattern, URLResolver, include, path
+
+from awaz.dashboard.views import organizations, petitions, texts
+
+app_name = "dashboard"
+
+text_patterns: list[URLPattern | URLResolver] = [
+    path("", texts.text_edit, name="text-edit"),
+    path("preview/", texts.text_preview, name="text-preview"),
+    path("review/", texts.text_review, name="text-review"),
+    path("convert-again/", texts.text_convert_again, name="text-convert-again"),
+]
+
+petition_patterns: list[URLPattern | URLResolver] = [
+    path("", petitions.petition_detail, name="petition"),
+    path("settings/", petitions.petition_settings, name="petition-settings"),
+    path("image/", petitions.petition_image, name="petition-image"),
+    path("victory/", petitions.petition_victory, name="petition-victory"),
+    path("history/", petitions.petition_history, name="petition-history"),
+    path("do/<slug:move>/", petitions.petition_move, name="petition-move"),
+    path("texts/<str:language>/", include(text_patterns)),
+]
+
+organization_patterns: list[URLPattern | URLResolver] = [
+    path("", organizations.organization_detail, name="organization"),
+    path("settings/", organizations.organization_settings, name="organization-settings"),
+    path(
+        "descriptions/<str:language>/",
+        organizations.description_edit,
+        name="organization-description",
+    ),
+    path("members/", organizations.members, name="members"),
+    path("members/invite/", organizations.invite, name="invite"),
+    path("members/<int:pk>/", organizations.member_update, name="member-update"),
+    path(
+        "invitations/<int:pk>/withdraw/",
+        organizations.invitation_revoke,
+        name="invitation-revoke",
+    ),
+    path("new-petition/", petitions.petition_new, name="petition-new"),
+    path("petitions/<slug:petition>/", include(petition_patterns)),
+]
+
+urlpatterns = [
+    path("", organizations.home, name="home"),
+    path("new-organization/", organizations.organization_new, name="organization-new"),
+    path("invitations/<str:token>/", organizations.invitation, name="invitation"),
+    path("organizations/<slug:organization>/", include(organization_patterns)),
+]

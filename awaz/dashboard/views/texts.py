@@ -1,0 +1,222 @@
+"""One version of a petition: writing or editing it, previewing it, reviewing a generated one.
+
+The preview is the public petition template itself, given the draft's data: what the organizer
+sees is what readers will see.
+"""
+
+import typing
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from awaz.core import languages
+from awaz.dashboard.access import current_user, member_view, petition_of
+from awaz.dashboard.forms.base import add_service_errors, write_in
+from awaz.dashboard.forms.petitions import (
+    TEXT_FIELDS,
+    LinkFormSet,
+    TextForm,
+    links_from,
+    links_initial,
+)
+from awaz.organizations.models import Membership
+from awaz.petitions import conversion, organizer_selectors, services, writing
+from awaz.petitions.models import Petition, PetitionLink, PetitionText
+from awaz.petitions.selectors import PetitionPage
+from awaz.public.views import petition_page_context
+
+
+def _language(code: str) -> languages.Language:
+    if code not in languages.CODES:
+        raise Http404
+    return languages.get(code)
+
+
+def _to_petition(petition: Petition) -> HttpResponse:
+    return redirect(
+        "dashboard:petition", organization=petition.organization.slug, petition=petition.slug
+    )
+
+
+def _preview(request: HttpRequest, language: str, context: dict[str, object]) -> HttpResponse:
+    """The public template, in the version's own language as its readers get it; the banner
+    above it stays in the language of the workspace."""
+    workspace_language = translation.get_language()
+    with translation.override(language):
+        page = typing.cast(PetitionPage, context["page"])
+        return render(
+            request,
+            "dashboard/petition_preview.html",
+            {**petition_page_context(page), **context, "workspace_language": workspace_language},
+        )
+
+
+def _unsaved(petition: Petition, language: str, form: TextForm) -> PetitionText:
+    data = form.cleaned_data
+    return PetitionText(
+        petition=petition,
+        language=language,
+        title=data["title"],
+        target=data["target"],
+        summary=data["summary"],
+        body=data["body"],
+        image_alt=data["image_alt"],
+    )
+
+
+@member_view("edit")
+@require_http_methods(["GET", "HEAD", "POST"])
+def text_edit(
+    request: HttpRequest, membership: Membership, petition: str, language: str
+) -> HttpResponse:
+    found = petition_of(membership, petition)
+    shown_language = _language(language)
+    if not found.is_editable:
+        messages.error(
+            request,
+            _("A petition that is %(status)s cannot be changed.")
+            % {"status": found.get_status_display()},
+        )
+        return _to_petition(found)
+    current = organizer_selectors.text_of(petition=found, language=language)
+    posted = request.method == "POST"
+    form = TextForm(request.POST if posted else None, initial=TextForm.initial_for(current))
+    links = LinkFormSet(
+        request.POST if posted else None, prefix="links", initial=links_initial(current)
+    )
+    write_in(form, language, fields=TEXT_FIELDS)
+    for link in links:
+        write_in(link, language, fields=("title",))
+    if posted and form.is_valid() and links.is_valid():
+        action = request.POST.get("action", "save")
+        if action == "preview":
+            unsaved = _unsaved(found, language, form)
+            link_rows = [
+                PetitionLink(text=unsaved, title=link.title, url=link.url)
+                for link in links_from(links)
+            ]
+            return _preview(
+                request,
+                language,
+                {
+                    "page": organizer_selectors.preview_page(
+                        petition=found, text=unsaved, links=link_rows
+                    ),
+                    "organization": membership.organization,
+                    "dashboard_petition": found,
+                    "unsaved": {"form": form, "links": links},
+                },
+            )
+        if action == "save":
+            try:
+                writing.petition_text_write(
+                    petition=found,
+                    language=language,
+                    by=current_user(request),
+                    links=links_from(links),
+                    **form.cleaned_data,
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("The %(language)s version is saved.")
+                    % {"language": shown_language.name_local},
+                )
+                return _to_petition(found)
+    return render(
+        request,
+        "dashboard/text_edit.html",
+        {
+            "membership": membership,
+            "organization": membership.organization,
+            "petition": found,
+            "language": shown_language,
+            "current": current,
+            "form": form,
+            "links": links,
+        },
+        status=400 if posted and (form.errors or links.total_error_count()) else 200,
+    )
+
+
+@member_view("read")
+@require_safe
+def text_preview(
+    request: HttpRequest, membership: Membership, petition: str, language: str
+) -> HttpResponse:
+    found = petition_of(membership, petition)
+    _language(language)
+    text = organizer_selectors.text_of(petition=found, language=language)
+    if text is None:
+        raise Http404
+    return _preview(
+        request,
+        language,
+        {
+            "page": organizer_selectors.preview_page(
+                petition=found, text=text, links=list(text.links.all())
+            ),
+            "organization": membership.organization,
+            "dashboard_petition": found,
+            "membership": membership,
+            "unsaved": None,
+        },
+    )
+
+
+def _text_or_404(petition: Petition, language: str) -> PetitionText:
+    _language(language)
+    text = organizer_selectors.text_of(petition=petition, language=language)
+    if text is None:
+        raise Http404
+    return text
+
+
+@member_view("edit")
+@require_POST
+def text_review(
+    request: HttpRequest, membership: Membership, petition: str, language: str
+) -> HttpResponse:
+    found = petition_of(membership, petition)
+    text = _text_or_404(found, language)
+    try:
+        services.petition_text_review(text=text, by=current_user(request))
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request,
+            _("The %(language)s version is marked as reviewed.")
+            % {"language": languages.get(language).name_local},
+        )
+    return _to_petition(found)
+
+
+@member_view("edit")
+@require_POST
+def text_convert_again(
+    request: HttpRequest, membership: Membership, petition: str, language: str
+) -> HttpResponse:
+    found = petition_of(membership, petition)
+    text = _text_or_404(found, language)
+    try:
+        services.check_editable(found)
+        conversion.petition_text_convert_again(text=text, by=current_user(request))
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request,
+            _("The %(language)s version is converted again; review it.")
+            % {"language": languages.get(language).name_local},
+        )
+    return _to_petition(found)

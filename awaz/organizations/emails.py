@@ -1,0 +1,18 @@
+"""The e-mails about organizations: one function per message (see awaz.core.emails)."""
+
+from awaz.core.emails import absolute_url, send_templated
+from awaz.organizations.models import Invitation
+
+
+def invitation_email_send(*, invitation: Invitation, token: str) -> None:
+    """The invitation link; the token travels only in this message."""
+    send_templated(
+        to=invitation.email,
+        template="organizations/emails/invitation",
+        context={
+            "invitation": invitation,
+            "organization": invitation.organization,
+            "inviter": invitation.invited_by,
+            "url": absolute_url("dashboard:invitation", kwargs={"token": token}),
+        },
+    )

@@ -1,0 +1,59 @@
+"""Reads about organizations for the organizer's workspace (never for public pages)."""
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from awaz.accounts.models import User
+from awaz.organizations.models import Invitation, Membership, Organization, OrganizationDescription
+
+
+def memberships_of(*, user: User) -> QuerySet[Membership]:
+    """The organizations a person belongs to, with their role in each."""
+    return (
+        Membership.objects.filter(user=user)
+        .select_related("organization")
+        .order_by("organization__name")
+    )
+
+
+def membership_get(*, user: User, organization_slug: str) -> Membership | None:
+    """The person's membership of the organization at `organization_slug`, if they have one."""
+    return (
+        Membership.objects.select_related("organization")
+        .filter(user=user, organization__slug=organization_slug)
+        .first()
+    )
+
+
+def members_of(*, organization: Organization) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(organization=organization)
+        .select_related("user")
+        .order_by("user__email")
+    )
+
+
+def invitations_open_for(*, organization: Organization) -> QuerySet[Invitation]:
+    return Invitation.objects.filter(
+        organization=organization, accepted_at__isnull=True, expires_at__gt=timezone.now()
+    ).select_related("invited_by")
+
+
+def descriptions_of(*, organization: Organization) -> dict[str, OrganizationDescription]:
+    """The organization's descriptions by language code."""
+    return {
+        description.language: description
+        for description in OrganizationDescription.objects.filter(
+            organization=organization
+        ).select_related("updated_by")
+    }
+
+
+def organization_description(*, organization: Organization, language: str) -> str:
+    """What a public page should show: the description in `language`, else the default one."""
+    translated = (
+        OrganizationDescription.objects.filter(organization=organization, language=language)
+        .values_list("text", flat=True)
+        .first()
+    )
+    return translated or organization.description

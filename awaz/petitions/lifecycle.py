@@ -1,0 +1,191 @@
+"""A petition's life: submitted, approved, closed, won, reopened. One function per move.
+
+Who may make a move is part of the move: organizers submit, withdraw, close, reopen and declare
+victory; only staff approve, reject, remove, or undo a victory. Each move locks the petition's
+row, so two people pressing buttons at once cannot both succeed from the same state.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from awaz.accounts.models import User
+from awaz.core import languages
+from awaz.petitions.models import Petition, PetitionText
+
+Status = Petition.Status
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    sources: frozenset[str]  # states an organizer may make it from
+    target: str
+    staff_sources: frozenset[str] = frozenset()  # further states only staff may make it from
+    staff_only: bool = False
+
+
+MOVES: dict[str, Move] = {
+    "submit": Move(frozenset({Status.DRAFT}), Status.PENDING),
+    "withdraw": Move(frozenset({Status.PENDING}), Status.DRAFT),
+    "approve": Move(frozenset({Status.PENDING}), Status.OPEN, staff_only=True),
+    "reject": Move(frozenset({Status.PENDING}), Status.REJECTED, staff_only=True),
+    "close": Move(frozenset({Status.OPEN}), Status.CLOSED),
+    "reopen": Move(frozenset({Status.CLOSED}), Status.OPEN, frozenset({Status.VICTORY})),
+    "declare_victory": Move(frozenset({Status.OPEN, Status.CLOSED}), Status.VICTORY),
+    "remove": Move(
+        frozenset({Status.PENDING, Status.OPEN, Status.CLOSED, Status.VICTORY}),
+        Status.REMOVED,
+        staff_only=True,
+    ),
+}
+
+
+def moves_allowed(petition: Petition, *, staff: bool = False) -> list[str]:
+    """The moves that can be made on `petition` now, for an organizer or for staff."""
+    return [
+        name
+        for name, move in MOVES.items()
+        if (staff or not move.staff_only)
+        and (petition.status in move.sources or (staff and petition.status in move.staff_sources))
+    ]
+
+
+def _begin(petition: Petition, name: str, by: User) -> Petition:
+    """Lock the petition and check that `by` may make the move `name` from its current state."""
+    move = MOVES[name]
+    if move.staff_only and not by.is_staff:
+        raise PermissionDenied
+    locked = Petition.objects.select_for_update().get(pk=petition.pk)
+    allowed = move.sources | (move.staff_sources if by.is_staff else frozenset())
+    if locked.status not in allowed:
+        raise ValidationError(
+            _("A petition that is %(status)s cannot be changed this way.")
+            % {"status": locked.get_status_display()},
+            code="wrong_state",
+        )
+    return locked
+
+
+def _finish(petition: Petition, locked: Petition, fields: list[str]) -> Petition:
+    locked.full_clean()
+    locked.save(update_fields=fields)
+    petition.refresh_from_db()
+    return locked
+
+
+def _check_closing_date(petition: Petition, now: datetime.datetime) -> None:
+    if petition.closes_at is not None and petition.closes_at <= now:
+        raise ValidationError(
+            _("Its closing date has passed: set a later one (or none) in its settings first."),
+            code="closing_date_passed",
+        )
+
+
+def submission_problems(petition: Petition) -> list[str]:
+    """What stands between a draft and review, in words for its organizer; empty when ready."""
+    texts = {text.language: text for text in petition.texts.all()}
+    problems = []
+    if petition.original_language not in texts:
+        problems.append(_("Write the petition in the language you chose first."))
+    missing = [code for code in petition.offered_languages if code not in texts]
+    if missing:
+        problems.append(
+            _("Add the versions you offer, or stop offering them: %(languages)s.")
+            % {"languages": ", ".join(languages.get(code).name_local for code in missing)}
+        )
+    unreviewed = [
+        code for code, text in texts.items() if text.origin == PetitionText.Origin.CONVERTED
+    ]
+    if unreviewed:
+        problems.append(
+            _("Review the generated versions: %(languages)s.")
+            % {"languages": ", ".join(languages.get(code).name_local for code in unreviewed)}
+        )
+    if petition.closes_at is not None and petition.closes_at <= timezone.now():
+        problems.append(_("Its closing date has passed: choose a later one, or none."))
+    return problems
+
+
+@transaction.atomic
+def petition_submit(*, petition: Petition, by: User) -> Petition:
+    """Send a draft to the moderators; it is published once they approve it."""
+    locked = _begin(petition, "submit", by)
+    problems = submission_problems(locked)
+    if problems:
+        raise ValidationError(problems, code="not_ready")
+    locked.status = Status.PENDING
+    return _finish(petition, locked, ["status"])
+
+
+@transaction.atomic
+def petition_withdraw(*, petition: Petition, by: User) -> Petition:
+    """Take a petition back from review to change it."""
+    locked = _begin(petition, "withdraw", by)
+    locked.status = Status.DRAFT
+    return _finish(petition, locked, ["status"])
+
+
+@transaction.atomic
+def petition_approve(*, petition: Petition, by: User) -> Petition:
+    """Staff: publish a petition that waited for review; it opens for signatures."""
+    locked = _begin(petition, "approve", by)
+    now = timezone.now()
+    _check_closing_date(locked, now)
+    locked.status = Status.OPEN
+    locked.published_at = locked.published_at or now
+    return _finish(petition, locked, ["status", "published_at"])
+
+
+@transaction.atomic
+def petition_reject(*, petition: Petition, by: User) -> Petition:
+    """Staff: refuse a petition; its organizer cannot reopen it."""
+    locked = _begin(petition, "reject", by)
+    locked.status = Status.REJECTED
+    return _finish(petition, locked, ["status"])
+
+
+@transaction.atomic
+def petition_remove(*, petition: Petition, by: User) -> Petition:
+    """Staff: take a petition down; its page disappears and its organizer cannot reopen it."""
+    locked = _begin(petition, "remove", by)
+    locked.status = Status.REMOVED
+    return _finish(petition, locked, ["status"])
+
+
+@transaction.atomic
+def petition_close(*, petition: Petition, by: User) -> Petition:
+    """Stop taking signatures; the page stays, with its count."""
+    locked = _begin(petition, "close", by)
+    locked.status = Status.CLOSED
+    locked.ended_at = timezone.now()
+    return _finish(petition, locked, ["status", "ended_at"])
+
+
+@transaction.atomic
+def petition_reopen(*, petition: Petition, by: User) -> Petition:
+    """Take signatures again: a closed petition, or (staff only) one declared won by mistake."""
+    locked = _begin(petition, "reopen", by)
+    _check_closing_date(locked, timezone.now())
+    locked.status = Status.OPEN
+    locked.ended_at = None
+    locked.victory_statement = ""
+    return _finish(petition, locked, ["status", "ended_at", "victory_statement"])
+
+
+@transaction.atomic
+def petition_declare_victory(*, petition: Petition, by: User, statement: str) -> Petition:
+    """The campaign won: signing stops and the page shows `statement`. Only staff can undo it."""
+    locked = _begin(petition, "declare_victory", by)
+    statement = statement.strip()
+    if not statement:
+        raise ValidationError(
+            {"statement": _("Say in a sentence or two what was won.")}, code="no_statement"
+        )
+    locked.status = Status.VICTORY
+    locked.victory_statement = statement
+    locked.ended_at = locked.ended_at or timezone.now()
+    return _finish(petition, locked, ["status", "victory_statement", "ended_at"])

@@ -1,0 +1,150 @@
+"""Reads for the organizers' workspace: every petition of an organization, whatever its state.
+
+Public pages read through `selectors.py`, which only ever sees visible petitions.
+"""
+
+import copy
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from awaz.core import languages
+from awaz.organizations.models import Organization
+from awaz.petitions import lifecycle
+from awaz.petitions.models import Petition, PetitionLink, PetitionRevision, PetitionText
+from awaz.petitions.selectors import PetitionPage, choose_text
+
+
+@dataclass(frozen=True, slots=True)
+class PetitionRow:
+    petition: Petition
+    text: PetitionText | None
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """One language of a petition as its organizers see it: written, generated, or still to add."""
+
+    language: languages.Language
+    text: PetitionText | None
+    is_original: bool
+    # A reviewed generated version whose source changed after the review.
+    source_changed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Workspace:
+    petition: Petition
+    versions: Sequence[Version]
+    moves: Sequence[str]  # what an organizer may do now (lifecycle.MOVES)
+    problems: Sequence[str]  # what stops submission; empty when ready or not a draft
+    revision_count: int
+
+
+def petitions_of(*, organization: Organization, language: str) -> list[PetitionRow]:
+    """All the organization's petitions, newest first, titled in `language` where possible."""
+    titles = PetitionText.objects.only("id", "petition_id", "language", "title")
+    petitions = (
+        Petition.objects.filter(organization=organization)
+        .prefetch_related(Prefetch("texts", queryset=titles))
+        .order_by("-created_at")
+    )
+    return [
+        PetitionRow(
+            petition=petition,
+            text=choose_text(
+                petition.texts.all(),
+                language=language,
+                original_language=petition.original_language,
+            ),
+        )
+        for petition in petitions
+    ]
+
+
+def _order(code: str) -> int:
+    return languages.CODES.index(code) if code in languages.CODES else len(languages.CODES)
+
+
+def petition_workspace(*, petition: Petition) -> Workspace:
+    texts = {
+        text.language: text
+        for text in PetitionText.objects.filter(petition=petition).select_related("updated_by")
+    }
+    codes = {petition.original_language, *texts, *petition.offered_languages}
+    versions = []
+    for code in sorted(codes, key=_order):
+        text = texts.get(code)
+        source = texts.get(text.converted_from) if text is not None else None
+        versions.append(
+            Version(
+                language=languages.get(code),
+                text=text,
+                is_original=code == petition.original_language,
+                source_changed=bool(
+                    text is not None
+                    and source is not None
+                    and text.origin == PetitionText.Origin.REVIEWED
+                    and source.updated_at > text.updated_at
+                ),
+            )
+        )
+    return Workspace(
+        petition=petition,
+        versions=versions,
+        moves=lifecycle.moves_allowed(petition),
+        problems=(
+            lifecycle.submission_problems(petition)
+            if petition.status == Petition.Status.DRAFT
+            else []
+        ),
+        revision_count=PetitionRevision.objects.filter(petition=petition).count(),
+    )
+
+
+def text_of(*, petition: Petition, language: str) -> PetitionText | None:
+    return (
+        PetitionText.objects.filter(petition=petition, language=language)
+        .select_related("updated_by")
+        .first()
+    )
+
+
+def revisions_of(*, petition: Petition) -> QuerySet[PetitionRevision]:
+    return PetitionRevision.objects.filter(petition=petition).select_related("edited_by")
+
+
+def preview_page(
+    *, petition: Petition, text: PetitionText, links: Sequence[PetitionLink]
+) -> PetitionPage:
+    """The public page's data for a draft, or for unsaved changes: nothing here is saved.
+
+    A petition that is not published yet is shown as it will be on the day it opens.
+    """
+    shown = copy.copy(petition)
+    if shown.published_at is None:
+        shown.published_at = timezone.now()
+    if shown.status in {Petition.Status.DRAFT, Petition.Status.PENDING}:
+        shown.status = Petition.Status.OPEN
+    versions = sorted(
+        [
+            text if version.language == text.language else version
+            for version in PetitionText.objects.filter(petition=petition).only(
+                "id", "petition_id", "language"
+            )
+        ]
+        or [text],
+        key=lambda version: _order(version.language),
+    )
+    if text.language not in {version.language for version in versions}:
+        versions = sorted([*versions, text], key=lambda version: _order(version.language))
+    return PetitionPage(
+        petition=shown,
+        text=text,
+        in_requested_language=True,
+        versions=versions,
+        links=list(links),
+        previous=[],
+    )

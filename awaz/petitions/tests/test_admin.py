@@ -1,0 +1,37 @@
+import pytest
+
+from awaz.petitions import lifecycle
+from awaz.petitions.models import Petition
+from tests.factories import make_petition
+from tests.organizers import client_for, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def test_staff_approve_a_submitted_petition_from_the_admin():
+    staff = make_user(is_staff=True, is_superuser=True)
+    pending = make_petition(status=Petition.Status.PENDING)
+    draft = make_petition(status=Petition.Status.DRAFT)
+    response = client_for(staff).post(
+        "/admin/petitions/petition/",
+        {"action": "approve", "_selected_action": [pending.pk, draft.pk]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    pending.refresh_from_db()
+    draft.refresh_from_db()
+    assert pending.status == Petition.Status.OPEN
+    assert pending.published_at is not None
+    assert draft.status == Petition.Status.DRAFT  # only a submitted petition can be approved
+    assert "cannot be changed this way" in response.content.decode()
+
+
+def test_staff_undo_a_victory_from_the_admin():
+    staff = make_user(is_staff=True, is_superuser=True)
+    won = make_petition()
+    lifecycle.petition_declare_victory(petition=won, by=staff, statement="Released.")
+    client_for(staff).post(
+        "/admin/petitions/petition/", {"action": "reopen", "_selected_action": [won.pk]}
+    )
+    won.refresh_from_db()
+    assert (won.status, won.victory_statement) == (Petition.Status.OPEN, "")

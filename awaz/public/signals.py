@@ -1,0 +1,29 @@
+"""Readers see a petition's changes at once: its cached pages go when it or its texts change.
+
+Within one process (and across processes when the cache is Redis); with a per-process memory
+cache the other processes catch up within AWAZ_PAGE_CACHE_SECONDS. Counts are not "changes"
+here: they are folded with queryset updates and reach readers within the cache period.
+"""
+
+from typing import Any
+
+from django.db.models.signals import post_delete, post_save
+
+from awaz.petitions.models import Petition, PetitionLink, PetitionText
+from awaz.public import pagecache
+
+
+def _petition_changed(sender: type, instance: Any, **kwargs: Any) -> None:
+    if isinstance(instance, Petition):
+        slug = instance.slug
+    elif isinstance(instance, PetitionText):
+        slug = instance.petition.slug
+    else:
+        slug = instance.text.petition.slug
+    pagecache.forget_petition(slug)
+
+
+def connect() -> None:
+    for model in (Petition, PetitionText, PetitionLink):
+        for signal in (post_save, post_delete):
+            signal.connect(_petition_changed, sender=model, dispatch_uid=f"pagecache-{model}")
