@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "awaz.organizations",
     "awaz.petitions",
     "awaz.signatures",
+    "awaz.audit",
     "awaz.public",
     "awaz.demo",
     "awaz.dashboard",
