@@ -23,6 +23,10 @@ help:
 	@echo "make messages after changing a translatable string: extract, generate, compile"
 
 $(VENV)/.installed-%: requirements/%.txt pyproject.toml
+	@# WeasyPrint (the delivery PDF) draws text with Pango, a system library.
+	@# It subsets fonts with HarfBuzz's subsetter (and warns, which our tests treat as an error, without it).
+	@ldconfig -p 2>/dev/null | grep -q libpango-1.0 || bin/apt-install libpango-1.0-0 libpangoft2-1.0-0
+	@ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || bin/apt-install libharfbuzz-subset0
 	@test -x $(PY) || "$$(bin/find-python)" -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements/$*.txt
@@ -89,7 +93,7 @@ security: install-dev
 
 check:
 	$(MAKE) --no-print-directory lint typecheck migrations-check security
-	$(MAKE) --no-print-directory test REQUIRE_POSTGRES=1
+	AWAZ_REQUIRE_REDIS=1 $(MAKE) --no-print-directory test REQUIRE_POSTGRES=1
 
 # The fuzz targets of tests/fuzz/ for longer than the test suite does: FUZZ_SECONDS each.
 FUZZ_SECONDS ?= 600

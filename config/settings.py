@@ -108,6 +108,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     # A file, not memory: live-server threads then open and close their own connections.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-awaz.sqlite3")}
+# Read replicas (PostgreSQL streaming replicas), comma-separated URLs: the public pages that
+# show no one's own writes read from them (awaz.core.replicas); everything else uses "default".
+for _index, _url in enumerate(env_list("DATABASE_REPLICA_URLS")):
+    DATABASES[f"replica{_index}"] = {
+        **dj_database_url.parse(
+            _url,
+            conn_max_age=env_int("DB_CONN_MAX_AGE", 600, minimum=0),
+            conn_health_checks=True,
+        ),
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_ROUTERS = ["awaz.core.replicas.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------
@@ -253,6 +265,9 @@ LOGGING = {
         "django.server": {"level": "ERROR"},
         # SQL parameters are names, comments and addresses: never logged, even at DEBUG.
         "django.db.backends": {"level": "INFO"},
+        # WeasyPrint (delivery PDFs) reports each step of every document at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 
@@ -307,6 +322,9 @@ AWAZ_ACCESS_EMAILS_PER_DAY = env_int("AWAZ_ACCESS_EMAILS_PER_DAY", 3, minimum=1)
 AWAZ_ACCESS_EMAILS_PER_NETWORK_PER_DAY = env_int(
     "AWAZ_ACCESS_EMAILS_PER_NETWORK_PER_DAY", 20, minimum=1
 )
+# Update e-mails to signers: messages per batch, and the pace (per minute) of a mailing.
+AWAZ_UPDATE_BATCH = env_int("AWAZ_UPDATE_BATCH", 100, minimum=1)
+AWAZ_UPDATE_EMAILS_PER_MINUTE = env_int("AWAZ_UPDATE_EMAILS_PER_MINUTE", 600, minimum=1)
 # The version of the consent text on the sign form, stored with each signature.
 AWAZ_CONSENT_VERSION = "2026-11"
 # Counter shards per petition (see awaz/signatures/counting.py) and how often, in seconds, the
@@ -325,6 +343,8 @@ AWAZ_SCHEDULE = {
     "awaz.signatures.tasks.fold_signature_counts": AWAZ_COUNT_INTERVAL,
     "awaz.signatures.tasks.purge_network_digests": 600,
     "awaz.core.once.forget_expired": 3600,
+    "awaz.petitions.housekeeping.petitions_close_expired": 60,
+    "awaz.signatures.retention.purge_past_retention": 3600,
 }
 
 # --- The organizers' workspace (awaz.dashboard) -----------------------------------------------

@@ -11,7 +11,8 @@ from typing import Concatenate, Literal
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest
+from django.http.response import HttpResponseBase
 
 from awaz.accounts.models import User
 from awaz.organizations import selectors
@@ -19,8 +20,8 @@ from awaz.organizations.models import Membership
 from awaz.petitions.models import Petition
 
 Need = Literal["read", "edit", "manage"]
-MemberView = Callable[Concatenate[HttpRequest, Membership, ...], HttpResponse]
-View = Callable[..., HttpResponse]
+MemberView = Callable[Concatenate[HttpRequest, Membership, ...], HttpResponseBase]
+View = Callable[..., HttpResponseBase]
 
 
 def current_user(request: HttpRequest) -> User:
@@ -45,7 +46,7 @@ def member_view(need: Need) -> Callable[[MemberView], View]:
         @wraps(view)
         def wrapper(
             request: HttpRequest, organization: str, *args: object, **kwargs: object
-        ) -> HttpResponse:
+        ) -> HttpResponseBase:
             membership = selectors.membership_get(
                 user=current_user(request), organization_slug=organization
             )

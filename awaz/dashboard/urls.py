@@ -1,6 +1,6 @@
 from django.urls import URLPattern, URLResolver, include, path
 
-from awaz.dashboard.views import organizations, petitions, texts
+from awaz.dashboard.views import organizations, petitions, signatures, texts, updates
 
 app_name = "dashboard"
 
@@ -18,6 +18,13 @@ petition_patterns: list[URLPattern | URLResolver] = [
     path("victory/", petitions.petition_victory, name="petition-victory"),
     path("history/", petitions.petition_history, name="petition-history"),
     path("do/<slug:move>/", petitions.petition_move, name="petition-move"),
+    path("signatures.csv", signatures.export_csv, name="signatures-export"),
+    path("delivery-list.csv", signatures.delivery_list_csv, name="delivery-list"),
+    path("delivery.pdf", signatures.delivery_document, name="delivery-document"),
+    path("updates/new/", updates.update_new, name="update-new"),
+    path("updates/<int:update>/", updates.update_detail, name="update"),
+    path("updates/<int:update>/send/", updates.update_send, name="update-send"),
+    path("updates/<int:update>/<str:language>/", updates.update_text_edit, name="update-text"),
     path("texts/<str:language>/", include(text_patterns)),
 ]
 

@@ -35,6 +35,8 @@ class DemoPetition:
     signatures: int = 0  # confirmed demo signatures, so lists and the ladder show real data
     # Names the converter capitalizes in Latin and Cyrillic (Arabic script has no capitals).
     proper_nouns: tuple[str, ...] = ()
+    # Signers using a mail provider of these countries are warned (awaz.petitions.mailproviders).
+    risky_email_countries: str = ""
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,7 @@ SERIKZHAN = DemoPetition(
     status="open",
     original_language="en",
     first_goal=500,
+    risky_email_countries="CN",
     proper_nouns=(
         "سېرىكجان",
         "بىلاش",

@@ -1,4 +1,7 @@
-"""Reads about organizations for the organizer's workspace (never for public pages)."""
+"""Reads about organizations for the organizer's workspace, and the one description a public
+page may show (`organization_description_shown`)."""
+
+from dataclasses import dataclass
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -49,11 +52,27 @@ def descriptions_of(*, organization: Organization) -> dict[str, OrganizationDesc
     }
 
 
-def organization_description(*, organization: Organization, language: str) -> str:
-    """What a public page should show: the description in `language`, else the default one."""
+@dataclass(frozen=True, slots=True)
+class ShownDescription:
+    text: str
+    language: str | None  # None: the default description, written in no stated language
+
+
+def organization_description_shown(
+    *, organization: Organization, language: str
+) -> ShownDescription:
+    """What a public page in `language` shows: the description in `language`, else the default
+    one, with the language it is known to be in (for the page's `lang` and `dir`)."""
     translated = (
         OrganizationDescription.objects.filter(organization=organization, language=language)
         .values_list("text", flat=True)
         .first()
     )
-    return translated or organization.description
+    if translated:
+        return ShownDescription(translated, language)
+    return ShownDescription(organization.description, None)
+
+
+def organization_description(*, organization: Organization, language: str) -> str:
+    """What a public page should show: the description in `language`, else the default one."""
+    return organization_description_shown(organization=organization, language=language).text

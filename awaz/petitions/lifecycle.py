@@ -95,7 +95,7 @@ def submission_problems(petition: Petition) -> list[str]:
     if missing:
         problems.append(
             _("Add the versions you offer, or stop offering them: %(languages)s.")
-            % {"languages": ", ".join(languages.get(code).name_local for code in missing)}
+            % {"languages": _(", ").join(languages.get(code).name_local for code in missing)}
         )
     unreviewed = [
         code for code, text in texts.items() if text.origin == PetitionText.Origin.CONVERTED
@@ -103,7 +103,7 @@ def submission_problems(petition: Petition) -> list[str]:
     if unreviewed:
         problems.append(
             _("Review the generated versions: %(languages)s.")
-            % {"languages": ", ".join(languages.get(code).name_local for code in unreviewed)}
+            % {"languages": _(", ").join(languages.get(code).name_local for code in unreviewed)}
         )
     if petition.closes_at is not None and petition.closes_at <= timezone.now():
         problems.append(_("Its closing date has passed: choose a later one, or none."))

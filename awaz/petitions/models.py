@@ -9,7 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from awaz.core.fields import WebURLField
 from awaz.organizations.models import Organization
 from awaz.petitions import goals
-from awaz.petitions.validators import validate_language_codes, validate_markdown
+from awaz.petitions.validators import (
+    validate_language_codes,
+    validate_markdown,
+    validate_risky_countries,
+)
 
 
 class PetitionStatus(models.TextChoices):
@@ -99,6 +103,16 @@ class Petition(models.Model):
         help_text=_(
             "Names to write with capitals in the Latin and Cyrillic Uyghur versions, one per "
             "line, e.g. Serikzhan Bilash."
+        ),
+    )
+    risky_email_countries = models.CharField(
+        _("countries whose mail providers are a risk"),
+        max_length=100,
+        blank=True,
+        validators=[validate_risky_countries],
+        help_text=_(
+            "Country codes such as CN: a signer whose address is at a mail provider of these "
+            "countries is warned before the confirmation is sent there."
         ),
     )
     victory_statement = models.CharField(
@@ -322,3 +336,58 @@ class Milestone(models.Model):
 
     def __str__(self) -> str:
         return f"{self.petition.slug}: {self.goal}"
+
+
+class PetitionUpdate(models.Model):
+    """News from the organizer: shown on the petition's page and, on request, e-mailed to the
+    signers who asked for updates (see awaz.signatures.mailings)."""
+
+    petition = models.ForeignKey(
+        Petition, on_delete=models.CASCADE, related_name="updates", verbose_name=_("petition")
+    )
+    created_at = models.DateTimeField(_("posted"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("posted by"),
+    )
+    original_language = models.CharField(_("written in"), max_length=16, choices=settings.LANGUAGES)
+    # When e-mailing was asked for; None: shown on the page only (so far).
+    emailed_at = models.DateTimeField(_("e-mailed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("update")
+        verbose_name_plural = _("updates")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.petition.slug} @ {self.created_at:%Y-%m-%d}"
+
+
+class PetitionUpdateText(models.Model):
+    """An update in one language or script."""
+
+    update = models.ForeignKey(
+        PetitionUpdate, on_delete=models.CASCADE, related_name="texts", verbose_name=_("update")
+    )
+    language = models.CharField(_("language"), max_length=16, choices=settings.LANGUAGES)
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(
+        _("text"),
+        validators=[validate_markdown],
+        help_text=_("Markdown: paragraphs, lists, links."),
+    )
+    converted = models.BooleanField(_("converted automatically"), default=False)
+
+    class Meta:
+        verbose_name = _("update text")
+        verbose_name_plural = _("update texts")
+        constraints = [
+            models.UniqueConstraint(fields=["update", "language"], name="update_text_per_language"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

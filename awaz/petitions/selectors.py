@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from django.conf import settings
 from django.db.models import Prefetch
@@ -35,13 +36,18 @@ class OrganizationPage:
     petitions: Sequence[PetitionSummary]
 
 
-def _language_order(text: PetitionText) -> int:
+class HasLanguage(Protocol):
+    @property
+    def language(self) -> str: ...
+
+
+def _language_order(text: HasLanguage) -> int:
     return languages.CODES.index(text.language) if text.language in languages.CODES else 99
 
 
-def choose_text(
-    texts: Iterable[PetitionText], *, language: str, original_language: str
-) -> PetitionText | None:
+def choose_text[Version: HasLanguage](
+    texts: Iterable[Version], *, language: str, original_language: str
+) -> Version | None:
     """The version in `language`, else the one the petition was written in, else any."""
     by_language = {text.language: text for text in texts}
     return (

@@ -13,6 +13,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from awaz.core import languages
+from awaz.petitions.mailproviders import PROVIDERS, risky_countries
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.\-]*):")
@@ -70,3 +71,14 @@ def validate_language_codes(value: Any) -> None:
         )
     if len(set(value)) != len(value):
         raise ValidationError(_("A language is listed twice."), code="languages_repeated")
+
+
+def validate_risky_countries(value: str) -> None:
+    """A comma-separated list of countries whose mail providers Awaz knows (CN, RU, KZ, IR)."""
+    unknown = [code for code in risky_countries(value) if code not in PROVIDERS]
+    if unknown:
+        raise ValidationError(
+            _("Unknown or unlisted country codes: %(codes)s. Known: %(known)s.")
+            % {"codes": ", ".join(unknown), "known": ", ".join(sorted(PROVIDERS))},
+            code="unknown_countries",
+        )

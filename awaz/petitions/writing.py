@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from awaz.accounts.models import User
 from awaz.organizations.models import Organization
 from awaz.petitions.conversion import UYGHUR_SCRIPTS, latin_for_address, petition_texts_convert
+from awaz.petitions.mailproviders import risky_countries
 from awaz.petitions.models import Petition, PetitionText
 from awaz.petitions.services import (
     LinkInput,
@@ -146,8 +147,10 @@ def petition_settings_update(
     closes_at: datetime.datetime | None,
     offered_languages: Sequence[str],
     proper_nouns: str,
+    risky_email_countries: str | None = None,
 ) -> Petition:
-    """Change the goal, closing date, languages on offer and the names the converter keeps.
+    """Change the goal, closing date, languages on offer, the names the converter keeps and
+    the countries whose mail providers signers are warned about.
 
     New names take effect at once in the Uyghur versions that nobody has reviewed yet.
     """
@@ -161,8 +164,18 @@ def petition_settings_update(
         code for code in offered_languages if code != petition.original_language
     ]
     petition.proper_nouns = proper_nouns.strip()
+    if risky_email_countries is not None:
+        petition.risky_email_countries = ", ".join(risky_countries(risky_email_countries))
     petition.full_clean()
-    petition.save(update_fields=["first_goal", "closes_at", "offered_languages", "proper_nouns"])
+    petition.save(
+        update_fields=[
+            "first_goal",
+            "closes_at",
+            "offered_languages",
+            "proper_nouns",
+            "risky_email_countries",
+        ]
+    )
     if names_changed:
         for source in petition.texts.filter(
             language__in=UYGHUR_SCRIPTS, origin=PetitionText.Origin.WRITTEN

@@ -13,7 +13,9 @@ from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
 from awaz.core.once import claim_once
+from awaz.petitions.mailproviders import provider_country
 from awaz.signatures.countries import PRESELECTED, country_choices
+from awaz.signatures.identity import email_domain
 
 FORM_SALT = "awaz.public.sign-form"
 # A name that is a web address, or that a spreadsheet would run as a formula.
@@ -55,6 +57,10 @@ class SignForm(forms.Form):
     contact_consent = forms.BooleanField(
         label=_("The organization that started this petition may write to me"), required=False
     )
+    # Shown only with the warning about a mail provider in a country the petition names.
+    risky_ok = forms.BooleanField(
+        label=_("I understand: send the confirmation to this address anyway"), required=False
+    )
     # Left empty by people; the field is hidden from them and from screen readers.
     website = forms.CharField(label=_("Leave this empty"), required=False)
     stamp = forms.CharField(required=False, widget=forms.HiddenInput)
@@ -77,6 +83,17 @@ class SignForm(forms.Form):
         if _URL_LIKE.search(name):
             raise forms.ValidationError(_("A name cannot be a web address."))
         return name
+
+    risky_country: str | None = None  # set when the warning must be shown
+
+    def needs_risk_warning(self, petition_countries: str) -> bool:
+        """True (and the warning set) when the address is at a provider in a risky country
+        and the signer has not yet said to use it anyway."""
+        country = provider_country(email_domain(self.cleaned_data["email"]), petition_countries)
+        if country is None or self.cleaned_data.get("risky_ok"):
+            return False
+        self.risky_country = country
+        return True
 
     def clean_comment(self) -> str:
         comment: str = self.cleaned_data["comment"].strip()

@@ -11,6 +11,11 @@ urlpatterns = [
     path("petitions/<slug:slug>/thank-you/", views.petition_thanks, name="petition-thanks"),
     path("signatures/confirm/<str:token>/", views.signature_confirm_view, name="signature-confirm"),
     path("signatures/remove/<str:token>/", views.signature_remove_view, name="signature-remove"),
+    path(
+        "signatures/unsubscribe/<str:token>/",
+        views.signature_unsubscribe_view,
+        name="signature-unsubscribe",
+    ),
     path("organizations/<slug:slug>/", views.organization_detail, name="organization-detail"),
     path("privacy/", privacy.privacy, name="privacy"),
     path("my-signatures/", my_signatures.request_link, name="my-signatures"),

@@ -15,11 +15,15 @@ from django.views.decorators.http import require_POST, require_safe
 
 from awaz.core.headers import per_reader_page
 from awaz.core.network import client_address, is_allowed, network_digest
+from awaz.core.replicas import from_replica
+from awaz.organizations.selectors import organization_description_shown
 from awaz.petitions import selectors
 from awaz.petitions.models import Petition
+from awaz.petitions.updates import updates_for_page
 from awaz.public import challenge, pagecache
 from awaz.public.forms import SignForm, form_stamp
 from awaz.signatures import counting
+from awaz.signatures.mailings import signature_unsubscribe
 from awaz.signatures.selectors import recent_signatures
 from awaz.signatures.services import (
     Confirmation,
@@ -52,17 +56,24 @@ def see_other(url: str) -> HttpResponse:
 
 
 @require_safe
+@from_replica
 def home(request: HttpRequest) -> HttpResponse:
     petitions = selectors.petitions_open(language=get_language())
     return render(request, "public/home.html", {"petitions": petitions})
 
 
 @require_safe
+@from_replica
 def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
     page = selectors.organization_page(slug=slug, language=get_language())
     if page is None:
         raise Http404
-    return render(request, "public/organization_detail.html", {"page": page})
+    description = organization_description_shown(
+        organization=page.organization, language=get_language()
+    )
+    return render(
+        request, "public/organization_detail.html", {"page": page, "description": description}
+    )
 
 
 def petition_page_context(
@@ -80,6 +91,7 @@ def petition_page_context(
         "form": form,
         "refusal": refusal,
         "recent": recent_signatures(petition=page.petition),
+        "updates": updates_for_page(petition=page.petition, language=get_language()),
         "retention_days": settings.AWAZ_RETENTION_DAYS,
         "challenge_required": challenge.required(page.petition),
         "challenge_strings": challenge.widget_strings(),
@@ -104,6 +116,7 @@ def _petition_page(
 
 @require_safe
 @per_reader_page  # the sign form: not no-store, see per_reader_page for why
+@from_replica
 def petition_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if pagecache.for_anonymous_reader(request):
         return pagecache.cached_page(
@@ -127,6 +140,8 @@ def petition_sign(request: HttpRequest, slug: str) -> HttpResponse:
         return _petition_page(request, slug, form=form, refusal=refusal, status=409)
     if not form.is_valid():
         return _petition_page(request, slug, form=form, status=400)
+    if form.needs_risk_warning(petition.risky_email_countries):
+        return _petition_page(request, slug, form=form)  # nothing saved: choose, then send
     if not form.claim_stamp():
         refusal = _(
             "This form was sent already. If you signed, check your inbox for the confirmation."
@@ -235,6 +250,7 @@ def petition_thanks(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@from_replica
 def petition_count(request: HttpRequest, slug: str) -> JsonResponse:
     """The published count, for pages that refresh it and for anyone's widget."""
     petition = Petition.objects.visible().filter(slug=slug).first()
@@ -253,3 +269,20 @@ def petition_count(request: HttpRequest, slug: str) -> JsonResponse:
 def challenge_new(request: HttpRequest) -> JsonResponse:
     """A fresh proof-of-work challenge for the sign form's widget."""
     return JsonResponse(challenge.new_challenge())
+
+
+@csrf_exempt  # mail programs POST here without cookies (RFC 8058); the token is the proof
+@no_referrer
+@never_cache
+def signature_unsubscribe_view(request: HttpRequest, token: str) -> HttpResponse:
+    """No more updates: a page with a button, or the one-click POST of a mail program."""
+    try:
+        signature = read_token(token, Purpose.UNSUBSCRIBE)
+    except TokenError:
+        return _invalid_link(request)
+    if request.method == "POST":
+        signature_unsubscribe(signature_id=signature.pk)
+        return render(request, "public/unsubscribed.html", {"petition": signature.petition})
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponse(status=405, headers={"Allow": "GET, HEAD, POST"})
+    return render(request, "public/unsubscribe.html", {"petition": signature.petition})

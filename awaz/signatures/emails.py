@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from awaz.core import mailer
+from awaz.core.markdown import render_markdown
+from awaz.petitions.models import PetitionUpdate
 from awaz.petitions.selectors import choose_text
 from awaz.signatures.models import Signature
 from awaz.signatures.tasks import EmailKind
@@ -17,7 +19,13 @@ def _absolute(path: str) -> str:
     return settings.SITE_URL + path
 
 
-def _message(base: str, context: dict[str, object], address: str) -> EmailMultiAlternatives:
+def _message(
+    base: str,
+    context: dict[str, object],
+    address: str,
+    *,
+    headers: dict[str, str] | None = None,
+) -> EmailMultiAlternatives:
     """Render `<base>_subject.txt`, `_body.txt` and `_body.html` (in the active language)."""
     context = {"SITE_NAME": settings.SITE_NAME, **context}
     subject = render_to_string(f"{base}_subject.txt", context)
@@ -26,7 +34,11 @@ def _message(base: str, context: dict[str, object], address: str) -> EmailMultiA
         body=render_to_string(f"{base}_body.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[address],
-        headers={"Message-ID": mailer.message_id(), "Auto-Submitted": "auto-generated"},
+        headers={
+            "Message-ID": mailer.message_id(),
+            "Auto-Submitted": "auto-generated",
+            **(headers or {}),
+        },
     )
     message.attach_alternative(render_to_string(f"{base}_body.html", context), "text/html")
     return message
@@ -71,3 +83,49 @@ def access_message(*, address: str, language: str, token: str | None) -> EmailMu
         }
         base = "signatures/emails/access" if token else "signatures/emails/access_none"
         return _message(base, context, address)
+
+
+def update_message(
+    update: PetitionUpdate, signature: Signature, address: str
+) -> EmailMultiAlternatives:
+    """An update, in the language the signer signed in, with one-click unsubscribe (RFC 8058)."""
+    from awaz.petitions.updates import update_text_for
+    from awaz.signatures.mailings import update_message_id
+
+    petition = update.petition
+    with translation.override(signature.language):
+        text = update_text_for(update, signature.language)
+        petition_text = choose_text(
+            petition.texts.all(),
+            language=signature.language,
+            original_language=petition.original_language,
+        )
+        unsubscribe_url = _absolute(
+            reverse(
+                "public:signature-unsubscribe",
+                args=[make_token(signature, Purpose.UNSUBSCRIBE)],
+            )
+        )
+        context: dict[str, object] = {
+            "language": text.language if text else signature.language,
+            "update_title": text.title if text else "",
+            "update_body": text.body if text else "",
+            "update_html": render_markdown(text.body) if text else "",
+            "title": petition_text.title if petition_text else petition.slug,
+            "name": signature.name,
+            "petition_url": _absolute(reverse("public:petition-detail", args=[petition.slug])),
+            "unsubscribe_url": unsubscribe_url,
+            "remove_url": _absolute(
+                reverse("public:signature-remove", args=[make_token(signature, Purpose.REMOVE)])
+            ),
+        }
+        return _message(
+            "signatures/emails/update",
+            context,
+            address,
+            headers={
+                "Message-ID": update_message_id(update, signature),
+                "List-Unsubscribe": f"<{unsubscribe_url}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            },
+        )

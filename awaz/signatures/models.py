@@ -112,3 +112,26 @@ class CountShard(models.Model):
 
     def __str__(self) -> str:
         return f"{self.petition_id}/{self.shard}: {self.delta:+d}"
+
+
+class UpdateDelivery(models.Model):
+    """One signer's copy of an update e-mail: written before the message leaves, marked after.
+
+    A mailing that stops half-way (a crash, a deploy) resumes with the signers who have no row
+    marked sent; the Message-ID is the same on a second attempt, so mail programs show the
+    message once even in the rare case where it left just before the crash.
+    """
+
+    update = models.ForeignKey(
+        "petitions.PetitionUpdate", on_delete=models.CASCADE, related_name="deliveries"
+    )
+    signature = models.ForeignKey(Signature, on_delete=models.CASCADE, related_name="deliveries")
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["update", "signature"], name="delivery_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.update_id}/{self.signature_id}"

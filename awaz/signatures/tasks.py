@@ -72,3 +72,24 @@ def send_access_email(*, recipient: str, language: str) -> str:
     except (smtplib.SMTPException, OSError) as error:
         raise RetryLaterError("mail not sent") from error
     return "sent" if token else "sent: nothing signed"
+
+
+@task
+def send_update_emails(*, update_id: int) -> str:
+    """Send the next batch of an update's e-mails, then queue the next batch at the set pace."""
+    import datetime
+
+    from django.conf import settings
+    from django.utils import timezone
+
+    from awaz.signatures.mailings import batch_pause, update_send_batch
+
+    size = settings.AWAZ_UPDATE_BATCH
+    try:
+        remaining = update_send_batch(update_id=update_id, size=size)
+    except (smtplib.SMTPException, OSError) as error:
+        raise RetryLaterError("mail not sent") from error
+    if remaining:
+        pause: datetime.timedelta = batch_pause(size)
+        send_update_emails.using(run_after=timezone.now() + pause).enqueue(update_id=update_id)
+    return f"{remaining} to go"

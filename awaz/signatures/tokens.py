@@ -17,6 +17,7 @@ from awaz.signatures.models import Signature
 class Purpose(enum.StrEnum):
     CONFIRM = "confirm"
     REMOVE = "remove"
+    UNSUBSCRIBE = "unsubscribe"
 
 
 class TokenError(Exception):

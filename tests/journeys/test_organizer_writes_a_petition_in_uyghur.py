@@ -7,12 +7,13 @@ import re
 
 import pytest
 from django.core import mail
-from django.utils import translation
-from playwright.sync_api import FilePayload, Page, expect
+from playwright.sync_api import FilePayload, Locator, Page, expect
 
+from awaz.core import languages
 from awaz.petitions import lifecycle
 from awaz.petitions.models import Petition
 from tests.journeys.conftest import Visitor
+from tests.journeys.labels import field_label, for_version, shown
 from tests.organizers import image_bytes, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -85,54 +86,66 @@ def create_organization(visitor: Visitor, page: Page) -> None:
     visitor.screenshot("organizer-organization-en")
 
 
+def in_uyghur(text: str, /, **values: object) -> str:
+    """A label, button or message as the Uyghur workspace shows it."""
+    return shown("ug", text, **values)
+
+
+def uyghur_field(within: Page | Locator, label: str) -> Locator:
+    """A form field of the Uyghur workspace, by the label it shows ("ماۋزۇ:")."""
+    return within.get_by_label(field_label("ug", label), exact=True)
+
+
+def name_of(code: str) -> str:
+    """A language or script named in itself, as the workspace's tables and messages name it."""
+    return languages.get(code).name_local
+
+
 def write_petition_in_uyghur(visitor: Visitor, page: Page) -> Petition:
     # The workspace in Uyghur: the header's language menu, then right to left.
-    page.locator(".languages").get_by_role("link", name="ئۇيغۇرچە").click()
+    page.locator(".languages").get_by_role("link", name=name_of("ug")).click()
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
     expect(page).to_have_url(re.compile(r"/ug/dashboard/organizations/uyghur-voices/$"))
-    page.get_by_role("link", name="Start a petition").click()
+    page.get_by_role("link", name=in_uyghur("Start a petition")).click()
+    expect(page.locator("h1")).to_have_text(in_uyghur("Start a petition"))
     visitor.check(name="organizer-new-petition-ug")
-    # Django's own Uyghur catalog already names a few fields ("Text", "Image"): go by ids.
-    page.locator("#id_original_language").select_option("ug")
-    page.locator("#id_title").fill(TITLE)
-    page.locator("#id_target").fill(TARGET)
-    page.locator("#id_summary").fill(SUMMARY)
-    page.locator("#id_body").fill(BODY)
-    page.locator("#id_links-0-title").fill("ئۇيغۇر كىشىلىك ھوقۇق قۇرۇلۇشى")
-    page.locator("#id_links-0-url").fill("https://uhrp.org/")
+    uyghur_field(page, "Written in").select_option("ug")
+    uyghur_field(page, "Title").fill(TITLE)
+    uyghur_field(page, "Decision maker").fill(TARGET)
+    uyghur_field(page, "Summary").fill(SUMMARY)
+    uyghur_field(page, "Text").fill(BODY)
+    first_link = page.locator(".link-row").first
+    uyghur_field(first_link, "Link text").fill("ئۇيغۇر كىشىلىك ھوقۇق قۇرۇلۇشى")
+    uyghur_field(first_link, "Address").fill("https://uhrp.org/")
     photo: FilePayload = {
         "name": "ilham.jpg",
         "mimeType": "image/jpeg",
         "buffer": image_bytes(exif=True),
     }
-    page.locator("#id_image").set_input_files(files=photo)
-    page.locator("#id_image_alt").fill("ئىلھام توختىنىڭ سۈرىتى")
-    page.locator("#id_first_goal").fill("1000")
-    page.locator("#id_proper_nouns").fill("Ilham Toxti")
+    uyghur_field(page, "Image").set_input_files(files=photo)
+    uyghur_field(page, "Image description").fill("ئىلھام توختىنىڭ سۈرىتى")
+    uyghur_field(page, "First goal").fill("1000")
+    uyghur_field(page, "Names").fill("Ilham Toxti")
     visitor.screenshot("organizer-new-petition-ug")
-    page.get_by_role("button", name="Save the draft").click()
-    expect(page.locator(".message")).to_contain_text("Your draft is saved.")
+    page.get_by_role("button", name=in_uyghur("Save the draft")).click()
+    expect(page.locator(".message")).to_contain_text(
+        in_uyghur("Your draft is saved. Nobody else can see it yet.")
+    )
     expect(page.locator("h1")).to_have_text(TITLE)
     visitor.check(name="organizer-petition-draft-ug")
     visitor.screenshot("organizer-petition-draft-ug")
     return Petition.objects.get()
 
 
-def in_uyghur(text: str) -> str:
-    """A label as the Uyghur workspace shows it (English while it has no translation yet)."""
-    with translation.override("ug"):
-        return translation.gettext(text)
-
-
 def review_the_other_scripts(visitor: Visitor, page: Page, petition: Petition) -> None:
     versions = page.locator("section", has=page.locator("#versions-title"))
     expect(versions.locator(".needs-review")).to_have_count(2)
-    submit = page.get_by_role("button", name="Submit for publication")
+    submit = page.get_by_role("button", name=in_uyghur("Submit for publication"))
     expect(submit).to_be_disabled()
 
     # Latin: read in the real public page template, as its readers get it (left to right,
     # in Latin letters), under a banner in the workspace's language; then marked as reviewed.
-    page.get_by_role("link", name="Preview (Uyghur (Latin))").click()
+    page.get_by_role("link", name=for_version("ug", "Preview", "ug-latn")).click()
     expect(page.locator("h1")).to_have_text(LATIN_TITLE)
     expect(page.locator("html")).to_have_attribute("lang", "ug-Latn")
     expect(page.locator("html")).to_have_attribute("dir", "ltr")
@@ -142,27 +155,34 @@ def review_the_other_scripts(visitor: Visitor, page: Page, petition: Petition) -
     visitor.screenshot("organizer-preview-latin-ug")
     page.get_by_role("link", name=in_uyghur("Back to the petition")).click()
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
-    page.get_by_role("button", name="Mark as reviewed (Uyghur (Latin))").click()
-    expect(page.locator(".message")).to_contain_text("marked as reviewed")
+    page.get_by_role("button", name=for_version("ug", "Mark as reviewed", "ug-latn")).click()
+    expect(page.locator(".message")).to_have_text(
+        in_uyghur("The %(language)s version is marked as reviewed.", language=name_of("ug-latn"))
+    )
 
     # Cyrillic: corrected by hand (saving marks it reviewed), after a look at the preview.
-    page.get_by_role("link", name="Edit (Uyghur (Cyrillic))").click()
-    title = page.locator("#id_title")
+    page.get_by_role("link", name=for_version("ug", "Edit", "ug-cyrl")).click()
+    expect(page.locator("h1")).to_contain_text(name_of("ug-cyrl"))
+    title = uyghur_field(page, "Title")
     expect(title).to_have_value(CYRILLIC_TITLE)
     expect(title).to_have_attribute("lang", "ug-Cyrl")
     visitor.check(name="organizer-edit-cyrillic-ug")
     visitor.screenshot("organizer-edit-cyrillic-ug")
     title.fill(CYRILLIC_TITLE + "!")
-    page.locator("button[value=preview]").click()
+    page.get_by_role("button", name=in_uyghur("Preview"), exact=True).click()
     expect(page.locator("h1")).to_have_text(CYRILLIC_TITLE + "!")
     visitor.check(name="organizer-preview-unsaved-cyrillic-ug")
-    page.locator("button[value=save]").click()  # "Save" is already in Django's Uyghur
-    expect(page.locator(".message")).to_contain_text("is saved")
+    page.get_by_role("button", name=in_uyghur("Save"), exact=True).click()
+    expect(page.locator(".message")).to_have_text(
+        in_uyghur("The %(language)s version is saved.", language=name_of("ug-cyrl"))
+    )
     expect(versions.locator(".needs-review")).to_have_count(0)
     visitor.check(name="organizer-petition-reviewed-ug")
 
-    page.get_by_role("button", name="Submit for publication").click()
-    expect(page.locator(".message")).to_contain_text("Submitted")
+    submit.click()
+    expect(page.locator(".message")).to_have_text(
+        in_uyghur("Submitted: the moderators will review it, then it is published.")
+    )
     expect(page.locator(".status-badge")).to_have_text(in_uyghur("waiting for review"))
     visitor.check(name="organizer-petition-pending-ug")
     visitor.screenshot("organizer-petition-pending-ug")

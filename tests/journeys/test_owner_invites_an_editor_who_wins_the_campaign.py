@@ -15,6 +15,7 @@ from awaz.organizations.models import Role
 from awaz.petitions.models import Petition
 from tests.factories import make_organization, make_petition
 from tests.journeys.conftest import Visitor
+from tests.journeys.labels import for_version, shown
 from tests.organizers import PASSWORD, image_bytes, make_user
 from tests.organizers import make_member as add_member
 
@@ -64,7 +65,7 @@ def test_owner_invites_an_editor_who_fixes_closes_and_wins_the_campaign(visitor,
     expect(page.locator("img.logo")).to_be_visible()
     visitor.check(name="owner-settings-saved-en")
     visitor.screenshot("owner-settings-en")
-    page.get_by_role("link", name="Add (Uyghur (Arabic script))").click()
+    page.get_by_role("link", name=for_version("en", "Add", "ug")).click()
     visitor.check(name="owner-description-ug-en")
     page.get_by_label("Description").fill("بىز تۇتقۇن قىلىنغانلار ئۈچۈن ئاۋاز چىقىرىمىز.")
     page.get_by_role("button", name="Save").click()
@@ -80,6 +81,8 @@ def test_owner_invites_an_editor_who_fixes_closes_and_wins_the_campaign(visitor,
     visitor.screenshot("owner-members-en")
     ug = visitor.open("/ug/dashboard/organizations/torchlight/members/", name="owner-members-ug")
     expect(ug.locator("html")).to_have_attribute("dir", "rtl")
+    expect(ug.get_by_role("heading", name=shown("ug", "Invite someone"))).to_be_visible()
+    expect(ug.get_by_role("button", name=shown("ug", "Send the invitation"))).to_be_visible()
     visitor.screenshot("owner-members-ug")
     invitation = path_of_link(str(mail.outbox[-1].body))
 
@@ -161,5 +164,7 @@ def test_someone_who_forgot_their_password_chooses_a_new_one(visitor):
     page.get_by_label("New password confirmation").fill("a brand new passphrase")
     page.get_by_role("button", name="Save the password").click()
     expect(page.locator(".message")).to_contain_text("Your new password is set")
-    visitor.open("/ug/accounts/verify/again/", name="verify-again-ug")
+    page = visitor.open("/ug/accounts/verify/again/", name="verify-again-ug")
+    expect(page.locator("h1")).to_have_text(shown("ug", "A new confirmation link"))
+    expect(page.get_by_label(shown("ug", "E-mail address") + shown("ug", ":"))).to_be_visible()
     visitor.screenshot("verify-again-ug")

@@ -30,6 +30,7 @@ STATE_CHANGING = {
 TOKEN_IS_THE_PROOF = {
     "public:signature-confirm",
     "public:signature-remove",
+    "public:signature-unsubscribe",
     "public:my-signatures-open",
 }
 # Change nothing (a language cookie at most, the reader's own choice by a link).
@@ -79,6 +80,13 @@ WORKSPACE = {
     "dashboard:text-preview",
     "dashboard:text-review",
     "dashboard:text-convert-again",
+    "dashboard:signatures-export",
+    "dashboard:delivery-list",
+    "dashboard:delivery-document",
+    "dashboard:update-new",
+    "dashboard:update",
+    "dashboard:update-text",
+    "dashboard:update-send",
 }
 
 pytestmark = pytest.mark.django_db

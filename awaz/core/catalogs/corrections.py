@@ -23,6 +23,33 @@ MESSAGES = (
         "Please enter the correct %(username)s and password for a staff account. Note that both "
         "fields may be case-sensitive."
     ),
+    # The organizers' log-in page. ug: the first sentence was left in English; kk: untranslated.
+    gettext_noop(
+        "Please enter a correct %(username)s and password. Note that both fields may be "
+        "case-sensitive."
+    ),
+    # Choosing a password (signing up, a new password). kk: untranslated; ug: misspelt
+    # (ھەرىپ بولىشى); ru: "из как минимум 8 символ".
+    ngettext_lazy(
+        "This password is too short. It must contain at least %d character.",
+        "This password is too short. It must contain at least %d characters.",
+        "min_length",
+    ),
+    gettext_noop("This password is too common."),
+    gettext_noop("This password is entirely numeric."),
+    gettext_noop("The password is too similar to the %(verbose_name)s."),
+    gettext_noop("Your password can’t be too similar to your other personal information."),
+    ngettext_lazy(
+        "Your password must contain at least %(min_length)d character.",
+        "Your password must contain at least %(min_length)d characters.",
+        "min_length",
+    ),
+    gettext_noop("Your password can’t be a commonly used password."),
+    gettext_noop("Your password can’t be entirely numeric."),
+    gettext_noop("The two password fields didn’t match."),
+    # The address of a new organization or petition. kk: untranslated; ug: «سىلاگ», a word
+    # no reader knows.
+    gettext_noop("Enter a valid “slug” consisting of letters, numbers, underscores or hyphens."),
     # ug: without the space, lists run together once converted to Latin or Cyrillic script.
     gettext_noop(", "),
     # ug: written with ڧ, a letter Uyghur does not have, so it stayed Arabic in every script.

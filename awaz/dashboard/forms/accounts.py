@@ -15,7 +15,7 @@ class SignUpForm(forms.Form):
         help_text=_(
             "Optional. Only the members of your organizations see it; a pseudonym is fine."
         ),
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        widget=forms.TextInput(attrs={"autocomplete": "name", "dir": "auto"}),
     )
     email = forms.EmailField(label=_("E-mail address"), widget=ltr_email())
     password = forms.CharField(

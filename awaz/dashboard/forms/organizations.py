@@ -8,7 +8,10 @@ IMAGE_ACCEPT = "image/jpeg,image/png,image/webp,image/gif"
 
 
 class OrganizationForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=200)
+    # What organizers type may be in any language: the browser follows it (dir="auto").
+    name = forms.CharField(
+        label=_("Name"), max_length=200, widget=forms.TextInput(attrs={"dir": "auto"})
+    )
     slug = forms.SlugField(
         label=_("Address"),
         max_length=80,
@@ -21,7 +24,7 @@ class OrganizationForm(forms.Form):
     description = forms.CharField(
         label=_("Description"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=forms.Textarea(attrs={"rows": 4, "dir": "auto"}),
         help_text=_("Shown on your public page when there is none in the reader's language."),
     )
     website = WebURLFormField(label=_("Website"), required=False)

@@ -13,7 +13,12 @@ from awaz.petitions.validators import validate_markdown
 
 
 class LinkForm(forms.Form):
-    title = forms.CharField(label=_("Link text"), max_length=200, required=False)
+    title = forms.CharField(
+        label=_("Link text"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"dir": "auto"}),  # write_in() names the language if known
+    )
     url = WebURLFormField(label=_("Address"), max_length=500, required=False)
 
     def clean(self) -> dict[str, object]:
@@ -191,6 +196,17 @@ class PetitionStartForm(TextForm, SettingsFields):
 
 
 class PetitionSettingsForm(SettingsFields):
+    risky_email_countries = forms.CharField(
+        label=_("Warn signers who use a mail provider in"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"dir": "ltr"}),
+        help_text=_(
+            "Country codes, comma-separated: CN (China), RU (Russia), KZ (Kazakhstan), IR "
+            "(Iran). A confirmation e-mail at a provider there would tell that state who signed."
+        ),
+    )
+
     def __init__(self, *args: object, petition: Petition, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.petition = petition
@@ -213,6 +229,7 @@ class PetitionSettingsForm(SettingsFields):
             "closes_on": closes_on,
             "offered_languages": petition.offered_languages,
             "proper_nouns": petition.proper_nouns,
+            "risky_email_countries": petition.risky_email_countries,
         }
 
 
@@ -236,6 +253,6 @@ class VictoryForm(forms.Form):
     statement = forms.CharField(
         label=_("What was won"),
         max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=forms.Textarea(attrs={"rows": 4, "dir": "auto"}),
         help_text=_("A sentence or two, shown on the petition's page."),
     )

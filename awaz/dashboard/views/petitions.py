@@ -21,6 +21,7 @@ from awaz.dashboard.forms.petitions import (
     VictoryForm,
     links_from,
 )
+from awaz.dashboard.statistics import petition_statistics
 from awaz.organizations.models import Membership
 from awaz.petitions import lifecycle, organizer_selectors, services, writing
 from awaz.petitions.models import Petition
@@ -85,7 +86,7 @@ def petition_new(request: HttpRequest, membership: Membership) -> HttpResponse:
 @member_view("read")
 @require_safe
 def petition_detail(request: HttpRequest, membership: Membership, petition: str) -> HttpResponse:
-    """The petition's home in the workspace; its statistics will join it here."""
+    """The petition's home in the workspace: its state, versions, signatures and updates."""
     found = petition_of(membership, petition)
     return render(
         request,
@@ -95,6 +96,8 @@ def petition_detail(request: HttpRequest, membership: Membership, petition: str)
             "organization": membership.organization,
             "petition": found,
             "workspace": organizer_selectors.petition_workspace(petition=found),
+            "statistics": petition_statistics(found),
+            "updates": found.updates.prefetch_related("texts")[:20],
         },
     )
 
@@ -115,6 +118,7 @@ def petition_settings(request: HttpRequest, membership: Membership, petition: st
                 closes_at=form.closes_at(),
                 offered_languages=form.cleaned_data["offered_languages"],
                 proper_nouns=form.cleaned_data["proper_nouns"],
+                risky_email_countries=form.cleaned_data["risky_email_countries"],
             )
         except ValidationError as error:
             add_service_errors(form, error, fields={"closes_at": "closes_on"})

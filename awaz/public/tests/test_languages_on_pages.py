@@ -6,6 +6,7 @@ import re
 import pytest
 from django.conf import settings
 
+from awaz.organizations.models import OrganizationDescription
 from awaz.petitions.conversion import petition_texts_convert
 from awaz.petitions.models import PetitionText
 from awaz.petitions.services import petition_text_save
@@ -13,7 +14,7 @@ from awaz.signatures.emails import signature_message
 from awaz.signatures.models import Signature
 from awaz.signatures.services import Origin, Signer, signature_sign
 from awaz.signatures.tasks import EmailKind
-from tests.factories import make_petition
+from tests.factories import make_organization, make_petition
 from tests.html import ARABIC_SCRIPT, arabic_script_outside_ug_elements
 
 pytestmark = pytest.mark.django_db
@@ -204,3 +205,21 @@ def test_the_admins_javascript_catalog_follows_the_script(client, language, janu
     script = re.sub(r"\\u([0-9a-f]{4})", lambda match: chr(int(match[1], 16)), escaped)
     assert f'"January": "{january}"' in script
     assert not ARABIC_SCRIPT.search(script)
+
+
+def test_the_organization_page_shows_its_description_in_the_readers_language(client):
+    organization = make_organization(slug="torchlight", description="We speak up.")
+    OrganizationDescription.objects.create(
+        organization=organization, language="ug", text="بىز ئاۋاز چىقىرىمىز."
+    )
+    OrganizationDescription.objects.create(
+        organization=organization, language="ru", text="Мы говорим вслух."
+    )
+    uyghur = client.get("/ug/organizations/torchlight/").content.decode()
+    assert '<p class="lead" lang="ug" dir="rtl">بىز ئاۋاز چىقىرىمىز.</p>' in uyghur
+    russian = client.get("/ru/organizations/torchlight/").content.decode()
+    assert '<p class="lead" lang="ru" dir="ltr">Мы говорим вслух.</p>' in russian
+    # No version in Turkish: the organization's own description, in whatever it is written in.
+    turkish = client.get("/tr/organizations/torchlight/").content.decode()
+    assert '<p class="lead" dir="auto">We speak up.</p>' in turkish
+    assert "بىز" not in turkish and "Мы" not in turkish

@@ -153,8 +153,8 @@ def test_the_petition_page_does_constant_work_whatever_the_count(
     make_signatures(big, 300)
     make_petition(organization=organization)
     for petition in (small, big):
-        # petition, texts, links, previous petitions, their titles, recent signers
-        with django_assert_num_queries(6):
+        # petition, texts, links, previous petitions, their titles, recent signers, updates
+        with django_assert_num_queries(7):
             assert client.get(f"/en/petitions/{petition.slug}/").status_code == 200
 
 

@@ -268,3 +268,35 @@ def test_the_count_endpoint_serves_the_published_count(client: Client):
     response = client.get(f"/petitions/{petition.slug}/count.json")
     assert response.json() == {"slug": petition.slug, "signature_count": 3, "goal": 500}
     assert "max-age=" in response["Cache-Control"]
+
+
+def test_a_signer_at_a_provider_in_a_risky_country_is_warned_before_anything_is_sent(
+    client: Client,
+):
+    petition = make_petition()
+    Petition.objects.filter(pk=petition.pk).update(risky_email_countries="CN")
+    data = form(email="ayshe@qq.com")
+    warned = client.post(f"/en/petitions/{petition.slug}/sign/", data)
+    assert warned.status_code == 200
+    html = warned.content.decode()
+    assert "This address is at a mail provider in China" in html
+    assert Signature.objects.count() == 0 and DBTaskResult.objects.count() == 0
+    other = client.post(f"/en/petitions/{petition.slug}/sign/", {**data, "email": "a@example.org"})
+    assert other.status_code == 303
+    assert Signature.objects.get().email_domain == "example.org"
+
+
+def test_a_warned_signer_may_still_use_the_address(client: Client):
+    petition = make_petition()
+    Petition.objects.filter(pk=petition.pk).update(risky_email_countries="CN")
+    data = form(email="ayshe@163.com", risky_ok="on")
+    assert client.post(f"/en/petitions/{petition.slug}/sign/", data).status_code == 303
+    assert Signature.objects.get().email_domain == "163.com"
+
+
+def test_without_a_risky_country_nobody_is_warned(client: Client):
+    petition = make_petition()
+    assert (
+        client.post(f"/en/petitions/{petition.slug}/sign/", form(email="ayshe@qq.com")).status_code
+        == 303
+    )

@@ -58,5 +58,10 @@ class Command(BaseCommand):
             )
             if text.language == "ug":
                 petition_texts_convert(source=saved, proper_nouns=spec.proper_nouns)
+        if spec.risky_email_countries or spec.proper_nouns:
+            Petition.objects.filter(pk=petition.pk).update(
+                risky_email_countries=spec.risky_email_countries,
+                proper_nouns="\n".join(spec.proper_nouns),
+            )
         demo_signatures_create(petition=petition, count=spec.signatures)
         self.stdout.write(f"Created petition {petition.slug}")

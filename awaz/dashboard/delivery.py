@@ -1,0 +1,88 @@
+"""The delivery document for the decision maker: a PDF of the petition, its count, its
+countries (small groups hidden), the public names if chosen, and the digest of the list.
+
+WeasyPrint draws it with Awaz's own fonts (so Uyghur joins and runs right to left) and may
+fetch nothing but those font files: no network, no file outside the fonts folder.
+"""
+
+from pathlib import Path
+from typing import Any
+
+import weasyprint
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from awaz.petitions.models import Petition
+from awaz.petitions.selectors import choose_text
+from awaz.signatures import statistics
+from awaz.signatures.counting import live_count
+from awaz.signatures.exports import CsvExport
+from awaz.signatures.models import Signature, SignatureStatus
+
+_FONTS = Path(finders.find("awaz/fonts.css") or "").parent / "fonts"
+
+
+class ForbiddenFetchError(Exception):
+    """The document asked for something other than one of our font files."""
+
+
+class OurFontsOnly(URLFetcher):  # type: ignore[misc]
+    """WeasyPrint may read our font files, and nothing else: no network, no other file."""
+
+    def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+        if not url.startswith("file://"):
+            raise ForbiddenFetchError(url)
+        path = Path(url.removeprefix("file://")).resolve()
+        if path.parent != _FONTS.resolve() or path.suffix != ".woff2":
+            raise ForbiddenFetchError(url)
+        return URLFetcherResponse(
+            url, body=path.read_bytes(), headers={"Content-Type": "font/woff2"}
+        )
+
+
+def delivery_list(petition: Petition) -> CsvExport:
+    """The list that goes with the PDF: no e-mail addresses, names only of public signers."""
+    return CsvExport(petition, include_emails=False)
+
+
+def delivery_pdf(*, petition: Petition, language: str, with_names: bool) -> tuple[bytes, str]:
+    """The PDF and the SHA-256 of the delivery list it certifies."""
+    export = delivery_list(petition)
+    for _line in export.lines():
+        pass  # hash the list exactly as it is downloaded
+    digest = export.digest.hexdigest()
+    with translation.override(language):
+        text = choose_text(
+            petition.texts.all(), language=language, original_language=petition.original_language
+        )
+        names: list[str] = []
+        if with_names:
+            names = list(
+                Signature.objects.filter(
+                    petition=petition, status=SignatureStatus.CONFIRMED, is_public=True
+                )
+                .order_by("confirmed_at", "pk")
+                .values_list("name", flat=True)
+            )
+        html = render_to_string(
+            "dashboard/delivery.html",
+            {
+                "petition": petition,
+                "text": text,
+                "language": language,
+                "count": live_count(petition.pk),
+                "counted_at": timezone.now(),
+                "countries": statistics.counts_by_country(petition),
+                "names": names,
+                "rows": export.rows,
+                "digest": digest,
+                "fonts": _FONTS.as_uri(),
+                "SITE_NAME": settings.SITE_NAME,
+                "generated_on": timezone.now(),
+            },
+        )
+    document = weasyprint.HTML(string=html, url_fetcher=OurFontsOnly())
+    return document.write_pdf(), digest

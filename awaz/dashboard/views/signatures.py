@@ -1,0 +1,75 @@
+"""A petition's signatures in the workspace: the CSV export and the delivery document.
+
+Both hold personal data (names, and e-mail addresses of signers who agreed to be contacted):
+editors and owners only, and every download is written to the audit log first.
+"""
+
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from awaz.audit.services import audit_record
+from awaz.core import languages
+from awaz.dashboard.access import current_user, member_view, petition_of
+from awaz.dashboard.delivery import delivery_list, delivery_pdf
+from awaz.organizations.models import Membership
+from awaz.signatures.exports import CsvExport
+
+
+def _filename(slug: str, kind: str) -> str:
+    return f"{slug}-{kind}-{timezone.now():%Y-%m-%d}"
+
+
+@member_view("edit")
+@require_safe
+@never_cache
+def export_csv(request: HttpRequest, membership: Membership, petition: str) -> HttpResponseBase:
+    """Every confirmed signature, streamed: e-mails only of signers who agreed to be contacted."""
+    found = petition_of(membership, petition)
+    audit_record(actor=current_user(request), action="signatures.export", target=found)
+    response = StreamingHttpResponse(CsvExport(found).lines(), content_type="text/csv")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{_filename(found.slug, "signatures")}.csv"'
+    )
+    return response
+
+
+@member_view("edit")
+@require_safe
+@never_cache
+def delivery_list_csv(
+    request: HttpRequest, membership: Membership, petition: str
+) -> HttpResponseBase:
+    """The list the delivery document certifies (no e-mail addresses)."""
+    found = petition_of(membership, petition)
+    audit_record(actor=current_user(request), action="signatures.delivery-list", target=found)
+    response = StreamingHttpResponse(delivery_list(found).lines(), content_type="text/csv")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{_filename(found.slug, "delivery-list")}.csv"'
+    )
+    return response
+
+
+@member_view("edit")
+@require_safe
+@never_cache
+def delivery_document(request: HttpRequest, membership: Membership, petition: str) -> HttpResponse:
+    found = petition_of(membership, petition)
+    language = request.GET.get("language", found.original_language)
+    if language not in languages.CODES:
+        language = found.original_language
+    with_names = request.GET.get("names") == "1"
+    pdf, digest = delivery_pdf(petition=found, language=language, with_names=with_names)
+    audit_record(
+        actor=current_user(request),
+        action="signatures.delivery",
+        target=found,
+        details={"language": language, "names": with_names, "sha256": digest},
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{_filename(found.slug, "delivery")}.pdf"'
+    )
+    return response

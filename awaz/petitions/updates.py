@@ -1,0 +1,91 @@
+"""Updates: news an organizer posts on a petition's page, in one language or more."""
+
+from django.db import transaction
+
+from awaz.accounts.models import User
+from awaz.petitions.conversion import UYGHUR_SCRIPTS
+from awaz.petitions.models import Petition, PetitionUpdate, PetitionUpdateText
+from awaz.petitions.selectors import choose_text
+from awaz.scripts import convert
+
+
+def _save_text(
+    *, update: PetitionUpdate, language: str, title: str, body: str, converted: bool
+) -> PetitionUpdateText:
+    text = PetitionUpdateText.objects.filter(update=update, language=language).first()
+    if text is None:
+        text = PetitionUpdateText(update=update, language=language)
+    text.title, text.body, text.converted = title, body, converted
+    text.full_clean()
+    text.save()
+    return text
+
+
+def _convert_scripts(source: PetitionUpdateText) -> None:
+    """The other Uyghur scripts, generated unless a person wrote them."""
+    if source.language not in UYGHUR_SCRIPTS:
+        return
+    petition = source.update.petition
+    written = set(source.update.texts.filter(converted=False).values_list("language", flat=True))
+    for target in UYGHUR_SCRIPTS:
+        if target == source.language or target in written:
+            continue
+
+        def to_target(value: str, target: str = target) -> str:
+            return convert(
+                value, source=source.language, target=target, proper_nouns=petition.proper_noun_list
+            )
+
+        _save_text(
+            update=source.update,
+            language=target,
+            title=to_target(source.title),
+            body=to_target(source.body),
+            converted=True,
+        )
+
+
+@transaction.atomic
+def update_post(
+    *, petition: Petition, by: User | None, language: str, title: str, body: str
+) -> PetitionUpdate:
+    """Post an update on the petition's page (e-mailing it is a separate step)."""
+    update = PetitionUpdate.objects.create(
+        petition=petition, created_by=by, original_language=language
+    )
+    _convert_scripts(
+        _save_text(update=update, language=language, title=title, body=body, converted=False)
+    )
+    return update
+
+
+@transaction.atomic
+def update_text_save(
+    *, update: PetitionUpdate, language: str, title: str, body: str
+) -> PetitionUpdateText:
+    """Add or correct the update's version in `language`, written by a person."""
+    text = _save_text(update=update, language=language, title=title, body=body, converted=False)
+    _convert_scripts(text)
+    return text
+
+
+def update_text_for(update: PetitionUpdate, language: str) -> PetitionUpdateText | None:
+    """The update in `language`, else in the language it was written in, else any."""
+    return choose_text(
+        update.texts.all(),
+        language=language,
+        original_language=update.original_language,
+    )
+
+
+def updates_for_page(
+    *, petition: Petition, language: str, limit: int = 5
+) -> list[tuple[PetitionUpdate, PetitionUpdateText]]:
+    """The latest updates with their text in the reader's language, for the public page."""
+    updates = PetitionUpdate.objects.filter(petition=petition).prefetch_related("texts")[:limit]
+    shown = []
+    for update in updates:
+        text = update_text_for(update, language)
+        if text is not None:
+            shown.append((update, text))
+    return shown
