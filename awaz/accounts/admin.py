@@ -25,12 +25,23 @@ class UserAdmin(BaseUserAdmin[User]):
     add_form = UserCreationForm
     form = UserEditForm
     ordering = ["email"]
-    list_display = ["email", "name", "is_staff", "is_active", "email_verified_at", "date_joined"]
+    list_display = [
+        "email",
+        "name",
+        "is_staff",
+        "staff_role",
+        "is_active",
+        "email_verified_at",
+        "date_joined",
+    ]
     search_fields = ["email", "name"]
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         ("Profile", {"fields": ("name",)}),
-        ("Permissions", {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
+        (
+            "Permissions",
+            {"fields": ("is_active", "staff_role", "is_staff", "is_superuser", "groups")},
+        ),
         ("Dates", {"fields": ("email_verified_at", "last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)

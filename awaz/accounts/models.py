@@ -7,6 +7,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from awaz.accounts.roles import StaffRole
+
 
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
@@ -25,7 +27,12 @@ class UserManager(BaseUserManager["User"]):
 
     def create_superuser(self, email: str, password: str | None = None, **fields: Any) -> "User":
         # Made on the command line by whoever runs the site: the address needs no confirming.
-        fields.update(is_staff=True, is_superuser=True, email_verified_at=timezone.now())
+        fields.update(
+            is_staff=True,
+            is_superuser=True,
+            staff_role=StaffRole.ADMIN,
+            email_verified_at=timezone.now(),
+        )
         return self.create_user(email, password, **fields)
 
 
@@ -38,6 +45,14 @@ class User(AbstractBaseUser, PermissionsMixin):
         _("staff"), default=False, help_text=_("May log in to the admin site.")
     )
     is_active = models.BooleanField(_("active"), default=True)
+    staff_role = models.CharField(
+        _("staff role"),
+        max_length=16,
+        choices=StaffRole.choices,
+        default=StaffRole.NONE,
+        blank=True,
+        help_text=_("Moderators review petitions, reports and signatures; admins also the site."),
+    )
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
     # Set when the owner of the address followed the link we mailed; no log-in before that.
     email_verified_at = models.DateTimeField(_("e-mail address confirmed"), null=True, blank=True)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awaz.accounts.models import User
+from awaz.accounts.roles import is_moderator
 from awaz.core import languages
 from awaz.petitions.models import Petition, PetitionText
 
@@ -57,10 +58,10 @@ def moves_allowed(petition: Petition, *, staff: bool = False) -> list[str]:
 def _begin(petition: Petition, name: str, by: User) -> Petition:
     """Lock the petition and check that `by` may make the move `name` from its current state."""
     move = MOVES[name]
-    if move.staff_only and not by.is_staff:
+    if move.staff_only and not is_moderator(by):
         raise PermissionDenied
     locked = Petition.objects.select_for_update().get(pk=petition.pk)
-    allowed = move.sources | (move.staff_sources if by.is_staff else frozenset())
+    allowed = move.sources | (move.staff_sources if is_moderator(by) else frozenset())
     if locked.status not in allowed:
         raise ValidationError(
             _("A petition that is %(status)s cannot be changed this way.")

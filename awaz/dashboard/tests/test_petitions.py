@@ -188,7 +188,9 @@ def test_submit_then_staff_approve_then_close_and_declare_victory(editor, client
     dashboard.post(f"{petition_url(petition)}do/submit/")
     petition.refresh_from_db()
     assert petition.status == Petition.Status.PENDING
-    lifecycle.petition_approve(petition=petition, by=make_user(is_staff=True))
+    lifecycle.petition_approve(
+        petition=petition, by=make_user(is_staff=True, staff_role="moderator")
+    )
     assert client.get(f"/en/petitions/{petition.slug}/").status_code == 200
     dashboard.post(f"{petition_url(petition)}do/close/")
     petition.refresh_from_db()

@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_staff_approve_a_submitted_petition_from_the_admin():
-    staff = make_user(is_staff=True, is_superuser=True)
+    staff = make_user(is_staff=True, is_superuser=True, staff_role="admin")
     pending = make_petition(status=Petition.Status.PENDING)
     draft = make_petition(status=Petition.Status.DRAFT)
     response = client_for(staff).post(
@@ -27,7 +27,7 @@ def test_staff_approve_a_submitted_petition_from_the_admin():
 
 
 def test_staff_undo_a_victory_from_the_admin():
-    staff = make_user(is_staff=True, is_superuser=True)
+    staff = make_user(is_staff=True, is_superuser=True, staff_role="admin")
     won = make_petition()
     lifecycle.petition_declare_victory(petition=won, by=staff, statement="Released.")
     client_for(staff).post(

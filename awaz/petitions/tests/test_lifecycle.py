@@ -24,7 +24,7 @@ def organizer():
 
 @pytest.fixture
 def staff():
-    return make_user(is_staff=True)
+    return make_user(is_staff=True, staff_role="moderator")
 
 
 def test_a_draft_goes_to_review_then_staff_publish_it(organizer, staff):
