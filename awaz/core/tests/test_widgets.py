@@ -2,7 +2,7 @@ from django import forms
 
 from awaz.core.widgets import LongSelect
 
-CHOICES = [("", "Choose"), ("KZ", "Kazakhstan"), ("TR", "Türkiye <&> \"quoted\"")]
+CHOICES = [("", "Choose"), ("KZ", "Kazakhstan"), ("TR", 'Türkiye <&> "quoted"')]
 
 
 def _html(widget: forms.Select, value: str) -> str:
