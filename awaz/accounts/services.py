@@ -43,7 +43,7 @@ def user_sign_up(*, email: str, password: str, name: str = "") -> None:
         else:
             emails.verification_email_send(user=candidate)
             return
-    if existing.is_verified:
+    if existing.email_confirmed:
         emails.already_registered_email_send(user=existing)
         return
     existing.password = candidate.password
