@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from awaz.accounts import emails
 from awaz.accounts.models import User
+from awaz.accounts.roles import StaffRole
 from awaz.accounts.tokens import verification_token_user
 
 
@@ -93,4 +94,13 @@ def user_password_set(*, user: User, password: str) -> User:
     if user.email_verified_at is None:
         user.email_verified_at = timezone.now()
     user.save(update_fields=["password", "email_verified_at"])
+    return user
+
+
+@transaction.atomic
+def user_staff_role_set(*, user: User, role: StaffRole) -> User:
+    """Make `user` a moderator, an admin, or no longer staff; only admins reach the admin site."""
+    user.staff_role = role
+    user.is_staff = role == StaffRole.ADMIN
+    user.save(update_fields=["staff_role", "is_staff"])
     return user
