@@ -14,8 +14,8 @@ from django_otp.oath import TOTP
 from playwright.sync_api import Page, expect
 
 from awaz.accounts.roles import StaffRole
-from tests.journeys.conftest import Visitor
-from tests.journeys.labels import field_label, latin_words_left, shown
+from tests.journeys.conftest import Visitor, reads_in_uyghur
+from tests.journeys.labels import field_label, shown
 from tests.organizers import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -44,14 +44,6 @@ def log_out(visitor: Visitor, language: str) -> None:
     expect(page).to_have_url(f"{visitor.base_url}/{language}/")
 
 
-def in_uyghur(visitor: Visitor, name: str) -> None:
-    page = visitor.page
-    visitor.check(name=name)
-    expect(page.locator("html")).to_have_attribute("dir", "rtl")
-    assert latin_words_left(page) == [], f"{name}: words left in English"
-    visitor.screenshot(name)
-
-
 def test_a_new_moderator_sets_up_two_factor_login_and_signs_in_with_a_code(visitor):
     make_user(email=EMAIL, staff_role=StaffRole.MODERATOR)
 
@@ -70,14 +62,14 @@ def test_a_new_moderator_sets_up_two_factor_login_and_signs_in_with_a_code(visit
     page = visitor.open(
         "/ug/accounts/two-factor/set-up/?next=/ug/dashboard/", name="moderator-setup-ug"
     )
-    in_uyghur(visitor, "moderator-two-factor-setup-ug")
+    reads_in_uyghur(visitor, "moderator-two-factor-setup-ug")
     assert page.locator(".secret").inner_text() == secret
     page.get_by_label(field_label("ug", "Code")).fill(app_code(secret))
     page.get_by_role("button", name=shown("ug", "Confirm")).click()
 
     # Ten backup codes, shown this once.
     expect(page.locator("h1")).to_have_text(shown("ug", "Your backup codes"))
-    in_uyghur(visitor, "moderator-backup-codes-ug")
+    reads_in_uyghur(visitor, "moderator-backup-codes-ug")
     codes = page.locator(".backup-codes code").all_inner_texts()
     assert len(set(codes)) == 10
     page.get_by_role("link", name=shown("ug", "I have kept them: continue")).click()
@@ -98,7 +90,7 @@ def test_a_new_moderator_sets_up_two_factor_login_and_signs_in_with_a_code(visit
     # Without her phone, in Uyghur: a backup code, which then is used up.
     page = log_in(visitor, "ug")
     expect(page.locator("h1")).to_have_text(shown("ug", "Enter your code"))
-    in_uyghur(visitor, "moderator-code-ug")
+    reads_in_uyghur(visitor, "moderator-code-ug")
     page.get_by_label(field_label("ug", "Code")).fill(codes[0])
     page.get_by_role("button", name=shown("ug", "Continue")).click()
     expect(page).to_have_url(f"{visitor.base_url}/ug/dashboard/")
@@ -109,4 +101,4 @@ def test_a_new_moderator_sets_up_two_factor_login_and_signs_in_with_a_code(visit
             9,
         ) % {"count": 9}
     expect(page.locator(".message")).to_contain_text(left)
-    in_uyghur(visitor, "moderator-used-a-backup-code-ug")
+    reads_in_uyghur(visitor, "moderator-used-a-backup-code-ug")
