@@ -249,6 +249,8 @@ AWAZ_LOGIN_FAILURE_WINDOW_SECONDS = env_int("AWAZ_LOGIN_FAILURE_WINDOW_SECONDS",
 # ordinary SESSION_IDLE_SECONDS), and named in authenticator apps by the site's name.
 AWAZ_STAFF_IDLE_SECONDS = env_int("AWAZ_STAFF_IDLE_SECONDS", 1800, minimum=60)
 OTP_TOTP_ISSUER = SITE_NAME
+# The admin never shows a member of staff's app key or backup codes (only deleting the devices).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",

@@ -1,9 +1,12 @@
 import pytest
 from django.test import Client
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from awaz.accounts import services
 from awaz.accounts.models import User
 from awaz.accounts.roles import StaffRole
+from awaz.accounts.two_factor import backup_codes_renew
 from tests.organizers import PASSWORD, client_for, make_user
 from tests.staff import current_code, staff_client, staff_device
 
@@ -120,3 +123,21 @@ def test_the_user_admin_keeps_is_staff_with_the_role():
     )
     user.refresh_from_db()
     assert (user.staff_role, user.is_staff) == ("moderator", False)
+
+
+def test_the_admin_never_shows_a_staff_members_key_or_backup_codes():
+    moderator = make_user(staff_role=StaffRole.MODERATOR)
+    device = staff_device(moderator)
+    codes = backup_codes_renew(user=moderator)
+    client = staff_client(admin(is_superuser=True))
+    page = client.get(f"/admin/otp_totp/totpdevice/{device.pk}/change/").content.decode()
+    assert device.key not in page
+    assert client.get(f"/admin/otp_totp/totpdevice/{device.pk}/config/").status_code == 403
+    assert client.get(f"/admin/otp_totp/totpdevice/{device.pk}/qrcode/").status_code == 403
+    static = StaticDevice.objects.get(user=moderator)
+    page = client.get(f"/admin/otp_static/staticdevice/{static.pk}/change/").content.decode()
+    assert not any(code in page for code in codes)
+    # What an admin does for someone who lost their phone: delete the devices.
+    response = client.post(f"/admin/otp_totp/totpdevice/{device.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not TOTPDevice.objects.filter(user=moderator).exists()
