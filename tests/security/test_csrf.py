@@ -57,6 +57,8 @@ WORKSPACE = {
     "accounts:verify-again",
     "accounts:verify",
     "accounts:login",
+    "accounts:two-factor",
+    "accounts:two-factor-setup",
     "accounts:logout",
     "accounts:password-reset",
     "accounts:password-reset-confirm",
