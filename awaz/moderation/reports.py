@@ -72,7 +72,9 @@ def report_resolve(*, report: Report, by: User, action: Action) -> int:
         audit_record(actor=by, action="petition.remove", target=petition, details={"reports": ids})
     elif action == "hide":
         signature_id = int(locked.signature_id or 0)
-        Signature.objects.filter(pk=signature_id).update(comment_hidden=True)
+        signature = Signature.objects.select_for_update().get(pk=signature_id)
+        signature.comment_hidden = True
+        signature.save(update_fields=["comment_hidden"])  # the page cache listens for this
         reports = list(Report.objects.filter(signature_id=signature_id, status=ReportStatus.OPEN))
         ids = _close(reports, status=ReportStatus.ACTED, by=by)
         audit_record(
