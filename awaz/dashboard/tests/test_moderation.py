@@ -120,7 +120,7 @@ def test_rejecting_for_another_reason_needs_an_explanation(pending):
     client = staff_client("moderator")
     url = f"/en/dashboard/moderation/petitions/{pending.pk}/reject/"
     response = client.post(url, {"reason": "other", "text": ""})
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert "Say why, for the organizers." in response.content.decode()
     assert client.post(url, {"reason": "duplicate"}).status_code == 302
     pending.refresh_from_db()
@@ -172,7 +172,7 @@ def test_reports_from_one_network_are_limited(settings):
 
 def test_an_invalidation_without_criteria_is_refused_with_a_message():
     response = staff_client("moderator").post("/en/dashboard/moderation/invalidations/", {})
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert "Give at least one criterion" in response.content.decode()
 
 
@@ -195,7 +195,7 @@ def test_an_admin_edits_lists_and_limits():
     assert response.status_code == 302
     assert ListEntry.objects.get().value == "*.spam.example"
     bad = client.post("/en/dashboard/moderation/lists/", {"kind": "blocked_network", "value": "x"})
-    assert bad.status_code == 400
+    assert bad.status_code == 200 and "Enter a network digest" in bad.content.decode()
     response = client.post(
         "/en/dashboard/moderation/settings/",
         {"challenge_everywhere": "true", "sign_burst_limit": "4"},

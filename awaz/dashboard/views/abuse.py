@@ -78,7 +78,6 @@ def invalidations(request: HttpRequest) -> HttpResponse:
             "matching": matching,
             "recent": selectors.invalidations_recent(),
         },
-        status=400 if posted and form.errors else 200,
     )
 
 
@@ -102,7 +101,6 @@ def lists(request: HttpRequest) -> HttpResponse:
         request,
         "dashboard/moderation/lists.html",
         {"form": form, "entries": selectors.list_entries()},
-        status=400 if posted else 200,
     )
 
 
@@ -131,5 +129,4 @@ def site_settings(request: HttpRequest) -> HttpResponse:
         request,
         "dashboard/moderation/settings.html",
         {"form": form, "policy": current_policy()},
-        status=400 if posted else 200,
     )

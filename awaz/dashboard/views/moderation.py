@@ -30,7 +30,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _review(request: HttpRequest, pk: int, form: RejectForm, status: int = 200) -> HttpResponse:
+def _review(request: HttpRequest, pk: int, form: RejectForm) -> HttpResponse:
     entry = selectors.petition_for_review(pk=pk, language=get_language())
     if entry is None:
         raise Http404
@@ -38,7 +38,6 @@ def _review(request: HttpRequest, pk: int, form: RejectForm, status: int = 200) 
         request,
         "dashboard/moderation/petition.html",
         {"entry": entry, "petition": entry.petition, "form": form},
-        status=status,
     )
 
 
@@ -98,7 +97,7 @@ def petition_reject(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             _decided(request, petition, "reject", changed)
             return redirect("moderation:queue")
-    return _review(request, pk, form, status=400)
+    return _review(request, pk, form)
 
 
 @staff_view()
