@@ -197,7 +197,7 @@ def test_organizer_writes_a_petition_in_uyghur_and_it_is_published(visitor, phon
     review_the_other_scripts(visitor, page, petition)
 
     # A moderator approves it (their side of the workspace is another story).
-    lifecycle.petition_approve(petition=petition, by=make_user(is_staff=True))
+    lifecycle.petition_approve(petition=petition, by=make_user(staff_role="moderator"))
 
     page = visitor.open(f"/ug/petitions/{petition.slug}/", name="organizer-public-ug")
     expect(page.locator("h1")).to_have_text(TITLE)
