@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 from awaz.moderation.models import Report
 from awaz.signatures.models import Signature
 from tests.factories import make_petition, make_signatures
+from tests.journeys.labels import shown
 from tests.journeys.moderation import expected_refusal, log_in_staff
 from tests.organizers import make_user
 
@@ -33,6 +34,12 @@ def test_visitor_reports_a_comment_and_a_petition_and_a_moderator_acts(
     page.get_by_role("button", name="Send the report").click()
     expect(page.locator("h1")).to_have_text("Thank you for your report")
     reader.check(name="report-done-en")
+
+    # The same form in Uyghur, right to left.
+    page = reader.open(f"/ug/petitions/{petition.slug}/report/", name="report-petition-form-ug")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.locator("h1")).to_have_text(shown("ug", "Report this petition"))
+    reader.screenshot("report-petition-form-ug")
 
     page = reader.open(f"/en/petitions/{petition.slug}/", name="report-petition-page-again-en")
     page.get_by_role("link", name="Report this petition").click()
