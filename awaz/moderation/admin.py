@@ -1,24 +1,10 @@
 """Moderation in the admin: to look things up only. Changes go through the dashboard, where they
 are audited and clear the cached lists and limits."""
 
-from typing import Any
-
 from django.contrib import admin
-from django.db import models
-from django.http import HttpRequest
 
+from awaz.core.readonly_admin import ReadOnlyAdmin
 from awaz.moderation.models import Invalidation, ListEntry, Report, SiteSettings, TrendingSource
-
-
-class ReadOnlyAdmin[M: models.Model](admin.ModelAdmin[M]):
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(Report)
