@@ -4,6 +4,7 @@ Their decisions themselves go to the append-only audit log (awaz.audit); these t
 work in progress and the site-wide settings that moderators and admins change without a restart.
 """
 
+import datetime
 from typing import ClassVar
 
 from django.conf import settings
@@ -164,6 +165,10 @@ class TrendingSource(models.Model):
 
     def __str__(self) -> str:
         return f"{self.petition_id} {self.kind} {self.key[:12]} {self.hour:%H}h: {self.signatures}"
+
+    @property
+    def hour_end(self) -> datetime.datetime:
+        return self.hour + datetime.timedelta(hours=1)
 
 
 class ListKind(models.TextChoices):
