@@ -31,7 +31,8 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = env_str("SITE_NAME", "Awaz")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin, as a site that only verified admins reach (awaz.accounts.admin_site).
+    "awaz.accounts.admin_config.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -39,6 +40,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "awaz.core",
     "awaz.accounts",
     "awaz.organizations",
@@ -65,7 +69,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): passed the second step of two-factor login in this session.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "awaz.accounts.middleware.StaffIdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -233,6 +240,18 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Failed log-ins (wrong password, unknown address alike): after this many in a window, per
+# address and per network (a keyed digest, never the IP), the log-in form refuses until the
+# window ends. Counted in the cache, so several processes need REDIS_URL.
+AWAZ_LOGIN_FAILURES_PER_ACCOUNT = env_int("AWAZ_LOGIN_FAILURES_PER_ACCOUNT", 5, minimum=1)
+AWAZ_LOGIN_FAILURES_PER_NETWORK = env_int("AWAZ_LOGIN_FAILURES_PER_NETWORK", 30, minimum=1)
+AWAZ_LOGIN_FAILURE_WINDOW_SECONDS = env_int("AWAZ_LOGIN_FAILURE_WINDOW_SECONDS", 900, minimum=1)
+# Moderators and admins: logged out after this long without a request (organizers keep the
+# ordinary SESSION_IDLE_SECONDS), and named in authenticator apps by the site's name.
+AWAZ_STAFF_IDLE_SECONDS = env_int("AWAZ_STAFF_IDLE_SECONDS", 1800, minimum=60)
+OTP_TOTP_ISSUER = SITE_NAME
+# The admin never shows a member of staff's app key or backup codes (only deleting the devices).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",

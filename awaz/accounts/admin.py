@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from awaz.accounts.models import User
+from awaz.accounts.roles import StaffRole
 
 
 class UserCreationForm(AdminUserCreationForm[User]):
@@ -45,6 +46,8 @@ class UserAdmin(BaseUserAdmin[User]):
         ("Dates", {"fields": ("email_verified_at", "last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+    # Follows the staff role (admins only): set by save_model, never by hand.
+    readonly_fields = ["is_staff"]
 
     def save_model(
         self, request: HttpRequest, obj: User, form: ModelForm[User], change: bool
@@ -52,4 +55,5 @@ class UserAdmin(BaseUserAdmin[User]):
         # An account an administrator opens needs no e-mailed confirmation: they vouch for it.
         if not change and obj.email_verified_at is None:
             obj.email_verified_at = timezone.now()
+        obj.is_staff = obj.staff_role == StaffRole.ADMIN
         super().save_model(request, obj, form, change)

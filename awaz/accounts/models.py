@@ -74,5 +74,5 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.name or self.email
 
     @property
-    def is_verified(self) -> bool:
+    def email_confirmed(self) -> bool:
         return self.email_verified_at is not None

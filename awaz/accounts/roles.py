@@ -49,8 +49,18 @@ def is_admin(user: object) -> bool:
     return has_role(user, "admin")
 
 
+def is_two_factor_verified(user: object) -> bool:
+    """True when this session passed the second step of log-in (django_otp's OTPMiddleware)."""
+    is_verified = getattr(user, "is_verified", None)
+    return bool(callable(is_verified) and is_verified())
+
+
 def staff_view(role: Role = "moderator") -> Callable[[View], View]:
-    """Wrap a view that only staff with `role` may open; anyone else is refused (403)."""
+    """Wrap a view that only staff with `role` may open; anyone else is refused (403).
+
+    Staff who have not passed the second step of log-in in this session are sent to it first
+    (to set up an authenticator app if they have none), then back here.
+    """
 
     def decorator(view: View) -> View:
         @login_required
@@ -58,6 +68,13 @@ def staff_view(role: Role = "moderator") -> Callable[[View], View]:
         def wrapper(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponseBase:
             if not has_role(request.user, role):
                 raise PermissionDenied
+            if not is_two_factor_verified(request.user):
+                # Imported here: the models import this module, and these import the models.
+                from django.contrib.auth.views import redirect_to_login
+
+                from awaz.accounts.two_factor import second_step_url
+
+                return redirect_to_login(request.get_full_path(), second_step_url(request.user))
             return view(request, *args, **kwargs)
 
         return wrapper

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from awaz.accounts import emails
 from awaz.accounts.models import User
+from awaz.accounts.roles import StaffRole
 from awaz.accounts.tokens import verification_token_user
 
 
@@ -43,7 +44,7 @@ def user_sign_up(*, email: str, password: str, name: str = "") -> None:
         else:
             emails.verification_email_send(user=candidate)
             return
-    if existing.is_verified:
+    if existing.email_confirmed:
         emails.already_registered_email_send(user=existing)
         return
     existing.password = candidate.password
@@ -93,4 +94,13 @@ def user_password_set(*, user: User, password: str) -> User:
     if user.email_verified_at is None:
         user.email_verified_at = timezone.now()
     user.save(update_fields=["password", "email_verified_at"])
+    return user
+
+
+@transaction.atomic
+def user_staff_role_set(*, user: User, role: StaffRole) -> User:
+    """Make `user` a moderator, an admin, or no longer staff; only admins reach the admin site."""
+    user.staff_role = role
+    user.is_staff = role == StaffRole.ADMIN
+    user.save(update_fields=["staff_role", "is_staff"])
     return user

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from awaz.dashboard.views import accounts
+from awaz.dashboard.views import accounts, two_factor
 
 app_name = "accounts"
 urlpatterns = [
@@ -10,6 +10,8 @@ urlpatterns = [
     path("verify/again/", accounts.verify_again, name="verify-again"),
     path("verify/<str:token>/", accounts.verify, name="verify"),
     path("login/", accounts.LoginView.as_view(), name="login"),
+    path("two-factor/", two_factor.verify, name="two-factor"),
+    path("two-factor/set-up/", two_factor.setup, name="two-factor-setup"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password/", accounts.password_reset, name="password-reset"),
     path(

@@ -171,7 +171,7 @@ def invitation_accept(*, token: str, user: User) -> Membership:
         raise ValidationError(_("This invitation has already been used."), code="used")
     if invitation.expires_at <= timezone.now():
         raise ValidationError(_("This invitation has expired: ask for a new one."), code="expired")
-    if not user.is_verified or user.email.lower() != invitation.email.lower():
+    if not user.email_confirmed or user.email.lower() != invitation.email.lower():
         raise ValidationError(
             _("This invitation is for another e-mail address."), code="other_address"
         )

@@ -1,6 +1,7 @@
 """The sign form: what a signer types, cleaned, and the quiet checks against automated signing."""
 
 import datetime
+import functools
 import re
 import secrets
 import time
@@ -10,12 +11,14 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from awaz.core.once import claim_once
+from awaz.core.widgets import LongSelect
 from awaz.moderation.models import ReportReason
 from awaz.petitions.mailproviders import provider_country
-from awaz.signatures.countries import PRESELECTED, country_choices
+from awaz.signatures.countries import PRESELECTED, country_choices, is_country
 from awaz.signatures.identity import email_domain
 
 FORM_SALT = "awaz.public.sign-form"
@@ -32,6 +35,20 @@ def form_stamp() -> str:
     return signing.Signer(salt=FORM_SALT).sign(f"{int(time.time())}.{secrets.token_urlsafe(9)}")
 
 
+def _country_options(language: str) -> list[tuple[str, str | Promise]]:
+    return [("", _("Choose a country")), *country_choices(language)]
+
+
+class CountryField(forms.ChoiceField):
+    """Every country, named in the reader's language (choices given as a callable, so that they
+    are built only for a page that shows them) and checked by a lookup, not a scan of 250."""
+
+    widget = LongSelect
+
+    def valid_value(self, value: str) -> bool:
+        return is_country(value)
+
+
 class SignForm(forms.Form):
     name = forms.CharField(
         label=_("Your name"),
@@ -45,7 +62,7 @@ class SignForm(forms.Form):
         help_text=_("We send you a link to confirm; it is never shown to anyone."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    country = forms.ChoiceField(label=_("Country where you live"))
+    country = CountryField(label=_("Country where you live"))
     comment = forms.CharField(
         label=_("Why I am signing (optional)"),
         max_length=1000,
@@ -70,7 +87,7 @@ class SignForm(forms.Form):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         country = typing.cast(forms.ChoiceField, self.fields["country"])
-        country.choices = [("", _("Choose a country")), *country_choices(language)]
+        country.choices = functools.partial(_country_options, language)
         if not self.is_bound:
             self.initial.setdefault("country", PRESELECTED.get(language, ""))
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})

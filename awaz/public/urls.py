@@ -6,6 +6,7 @@ app_name = "public"
 urlpatterns = [
     path("", views.home, name="home"),
     path("petitions/<slug:slug>/", views.petition_detail, name="petition-detail"),
+    path("petitions/<slug:slug>/embed/", views.petition_embed, name="petition-embed"),
     path("petitions/<slug:slug>/sign/", views.petition_sign, name="petition-sign"),
     path("petitions/<slug:slug>/check-your-inbox/", views.petition_signed, name="petition-signed"),
     path("petitions/<slug:slug>/thank-you/", views.petition_thanks, name="petition-thanks"),

@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
-from awaz.core.headers import per_reader_page
+from awaz.core.headers import frame_ancestors, per_reader_page
 from awaz.core.network import client_address, is_allowed, network_digest
 from awaz.core.replicas import from_replica
 from awaz.organizations.selectors import organization_description_shown
@@ -249,6 +249,28 @@ def petition_thanks(request: HttpRequest, slug: str) -> HttpResponse:
         "public/thanks.html",
         {"page": page, "count": count, "share_url": share_url},
     )
+
+
+@require_safe
+@frame_ancestors("*")
+@from_replica
+def petition_embed(request: HttpRequest, slug: str) -> HttpResponse:
+    """A card with the title, the count and a link to sign, for other sites to frame.
+
+    It has no form (signing in a frame could be clickjacked), so any site may frame it; the
+    link opens the petition in a new tab. It is the same for every reader: cacheable briefly.
+    """
+    page = selectors.petition_page(slug=slug, language=get_language())
+    if page is None:
+        raise Http404
+    petition_url = request.build_absolute_uri(
+        reverse("public:petition-detail", args=[page.petition.slug])
+    )
+    response = render(
+        request, "public/petition_embed.html", {"page": page, "petition_url": petition_url}
+    )
+    patch_cache_control(response, public=True, max_age=settings.AWAZ_COUNT_INTERVAL)
+    return response
 
 
 @require_safe

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from tests.browser import (
     CHROMIUM_ARGS,
@@ -18,6 +18,7 @@ from tests.browser import (
     html_checker_service,
     screenshot,
 )
+from tests.journeys.labels import latin_words_left
 
 # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -67,6 +68,16 @@ class Visitor:
 
     def screenshot(self, name: str) -> None:
         screenshot(self.page, name)
+
+
+def reads_in_uyghur(visitor: Visitor, name: str) -> Page:
+    """The page is checked, right to left, with no English left; then photographed."""
+    page = visitor.page
+    visitor.check(name=name)
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    assert latin_words_left(page) == [], f"{name}: words left in English"
+    visitor.screenshot(name)
+    return page
 
 
 def _visitor(

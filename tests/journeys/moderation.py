@@ -1,18 +1,15 @@
 """Helpers for the moderators' journeys."""
 
 from django.conf import settings
-from django.test import Client
 
 from awaz.accounts.models import User
 from tests.journeys.conftest import Visitor
-from tests.staff import login_staff
+from tests.staff import staff_client
 
 
 def log_in_staff(visitor: Visitor, user: User) -> None:
     """Give the browser the session of a member of staff logged in as the site requires."""
-    client = Client()
-    login_staff(client, user)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    session = staff_client(user).cookies[settings.SESSION_COOKIE_NAME].value
     visitor.page.context.add_cookies(
         [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": visitor.base_url}]
     )

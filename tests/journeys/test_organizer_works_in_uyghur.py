@@ -11,15 +11,15 @@ import re
 
 import pytest
 from django.core import mail
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from awaz.organizations.models import Membership, Role
 from awaz.organizations.services import invitation_create
 from awaz.petitions.models import Petition, PetitionText
 from awaz.petitions.services import petition_text_save
 from tests.factories import make_organization, make_petition
-from tests.journeys.conftest import Visitor
-from tests.journeys.labels import field_label, for_version, latin_words_left, shown
+from tests.journeys.conftest import Visitor, reads_in_uyghur
+from tests.journeys.labels import field_label, for_version, shown
 from tests.organizers import PASSWORD, make_member
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -46,16 +46,6 @@ def refused(visitor: Visitor, status: int = 400) -> None:
     resource that failed to load, which is what the page means to say."""
     failed = f"the server responded with a status of {status} "
     visitor.console[:] = [line for line in visitor.console if failed not in line]
-
-
-def reads_in_uyghur(visitor: Visitor, name: str) -> Page:
-    """The page is checked, right to left, with no English left; then photographed."""
-    page = visitor.page
-    visitor.check(name=name)
-    expect(page.locator("html")).to_have_attribute("dir", "rtl")
-    assert latin_words_left(page) == [], f"{name}: words left in English"
-    visitor.screenshot(name)
-    return page
 
 
 def as_text(html: str) -> str:

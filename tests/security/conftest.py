@@ -38,6 +38,7 @@ class Site:
             "my-signatures": "/en/my-signatures/",
             "my-signatures-open": f"/en/my-signatures/open/{self.access_token}/",
             "count.json": f"/petitions/{slug}/count.json",
+            "embed": f"/en/petitions/{slug}/embed/",
             "404": "/en/no-such-page/",
             "admin-login": "/admin/login/",
         }

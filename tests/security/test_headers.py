@@ -176,3 +176,18 @@ def test_a_signers_own_data_is_never_stored_and_as_protected_as_any_page(site: S
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Frame-Options"] == "DENY"
+
+
+def test_the_embed_card_alone_may_be_framed_by_any_site_and_has_no_form(site: Site):
+    response = Client().get(site.public_paths["embed"])
+    assert response.status_code == 200
+    assert response["Content-Security-Policy"] == POLICY.replace(
+        "frame-ancestors 'none'", "frame-ancestors *"
+    )
+    assert "X-Frame-Options" not in response
+    assert b"<form" not in response.content
+    assert "csrftoken" not in response.cookies
+    html = response.content.decode()
+    assert INLINE_SCRIPT.findall(html) == INLINE_HANDLER.findall(html) == []
+    assert INLINE_STYLE.findall(html) == []
+    assert 'target="_blank" rel="noopener"' in html

@@ -5,6 +5,7 @@ from awaz.accounts.models import User
 from awaz.organizations.models import Organization
 from awaz.petitions.models import Petition, PetitionText
 from tests.factories import make_petition
+from tests.staff import login_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -13,7 +14,7 @@ pytestmark = pytest.mark.django_db
 def admin_client_for_email() -> Client:
     user = User.objects.create_superuser("admin@example.org", "a long admin passphrase")
     client = Client()
-    client.force_login(user)
+    login_staff(client, user)
     return client
 
 

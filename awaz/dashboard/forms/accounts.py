@@ -1,8 +1,8 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from awaz.accounts.forms import ThrottledAuthenticationForm
 from awaz.accounts.models import User
 from awaz.dashboard.forms.base import ltr_email
 
@@ -41,11 +41,11 @@ class EmailForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address"), widget=ltr_email())
 
 
-class LoginForm(AuthenticationForm):
+class LoginForm(ThrottledAuthenticationForm):
     """Log in with e-mail and password; an account whose address is not confirmed waits."""
 
     error_messages = {
-        **AuthenticationForm.error_messages,
+        **ThrottledAuthenticationForm.error_messages,
         "unverified": _(
             "Confirm your e-mail address first: open the link we sent you. "
             "No message? Ask for a new link below."
@@ -60,7 +60,9 @@ class LoginForm(AuthenticationForm):
     def clean(self) -> dict[str, object]:
         try:
             return super().clean()
-        except ValidationError:
+        except ValidationError as error:
+            if error.code == "throttled":
+                raise
             # Only someone who knows the password learns that the address waits for confirming.
             waiting = User.objects.filter(
                 email__iexact=self.cleaned_data.get("username") or "",
@@ -74,3 +76,29 @@ class LoginForm(AuthenticationForm):
                     self.error_messages["unverified"], code="unverified"
                 ) from None
             raise
+
+
+class CodeForm(forms.Form):
+    """A code from the authenticator app, or one of the backup codes."""
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=32,
+        help_text=_("The 6 digits your authenticator app shows now, or one of your backup codes."),
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "autofocus": "autofocus",
+                "dir": "ltr",
+                "spellcheck": "false",
+                "autocapitalize": "off",
+            }
+        ),
+    )
+
+
+class SetupCodeForm(CodeForm):
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["code"].help_text = _("The 6 digits your authenticator app shows now.")
+        self.fields["code"].widget.attrs["inputmode"] = "numeric"

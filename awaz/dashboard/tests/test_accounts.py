@@ -44,7 +44,7 @@ def test_signing_up_sends_a_confirmation_link_and_the_account_waits_for_it(
     assert response.status_code == 302
     assert response["Location"] == "/en/accounts/check-your-inbox/"
     user = User.objects.get(email="Nur@example.org")
-    assert not user.is_verified
+    assert not user.email_confirmed
     assert user.password.startswith("argon2")
     [message] = mail.outbox
     assert message.to == ["Nur@example.org"]
@@ -79,11 +79,11 @@ def test_following_the_link_asks_for_a_button_press_before_confirming(
     page = client.get(link)  # what a mail scanner does
     assert page.status_code == 200
     assert "Confirm my address" in page.content.decode()
-    assert not User.objects.get(email="nur@example.org").is_verified
+    assert not User.objects.get(email="nur@example.org").email_confirmed
     response = client.post(link)
     assert response.status_code == 302
     assert response["Location"] == "/en/accounts/login/"
-    assert User.objects.get(email="nur@example.org").is_verified
+    assert User.objects.get(email="nur@example.org").email_confirmed
     assert client.login(email="nur@example.org", password=PASSWORD)
 
 
@@ -93,7 +93,7 @@ def test_a_forged_confirmation_link_confirms_nothing(client: Client):
     assert response.status_code == 400
     assert "does not work any more" in response.content.decode()
     user.refresh_from_db()
-    assert not user.is_verified
+    assert not user.email_confirmed
 
 
 def test_signing_up_again_before_confirming_replaces_the_password_and_the_old_link(
@@ -190,7 +190,7 @@ def test_resetting_a_password_by_e_mail(client: Client, django_capture_on_commit
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.check_password(NEW_PASSWORD)
-    assert user.is_verified  # the link proved the mailbox
+    assert user.email_confirmed  # the link proved the mailbox
     assert client.get(link, follow=True).context["validlink"] is False  # used once
 
 

@@ -12,7 +12,7 @@ from awaz.signatures.models import Signature
 from tests.factories import make_petition, make_signatures
 from tests.organizers import client_for, make_member, make_user
 from tests.security.test_csrf import url_patterns_by_name
-from tests.staff import login_staff
+from tests.staff import staff_client as client_of_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -43,9 +43,7 @@ def url_for(name: str, petition: Petition, report: Report) -> str:
 
 
 def staff_client(role: str) -> Client:
-    client = Client()
-    login_staff(client, make_user(staff_role=role))
-    return client
+    return client_of_staff(make_user(staff_role=role))
 
 
 @pytest.fixture

@@ -8,7 +8,8 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -18,6 +19,8 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from awaz.accounts import services
 from awaz.accounts.models import User
+from awaz.accounts.roles import is_moderator
+from awaz.accounts.two_factor import second_step_url
 from awaz.dashboard.forms.accounts import EmailForm, LoginForm, SignUpForm
 from awaz.dashboard.forms.base import add_service_errors
 
@@ -69,6 +72,13 @@ class LoginView(auth_views.LoginView):
     form_class = LoginForm
     template_name = "dashboard/account_login.html"
     redirect_authenticated_user = True
+
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
+        response = super().form_valid(form)
+        if is_moderator(form.get_user()):
+            # Staff pass the second step (or set it up) before going where they were going.
+            return redirect_to_login(self.get_success_url(), second_step_url(form.get_user()))
+        return response
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

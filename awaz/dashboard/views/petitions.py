@@ -6,6 +6,8 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -98,8 +100,16 @@ def petition_detail(request: HttpRequest, membership: Membership, petition: str)
             "workspace": organizer_selectors.petition_workspace(petition=found),
             "statistics": petition_statistics(found),
             "updates": found.updates.prefetch_related("texts")[:20],
+            "embed_url": _embed_url(request, found),
         },
     )
+
+
+def _embed_url(request: HttpRequest, petition: Petition) -> str:
+    """The embed card's address, in the language the petition was written in."""
+    with translation.override(petition.original_language):
+        path = reverse("public:petition-embed", args=[petition.slug])
+    return request.build_absolute_uri(path)
 
 
 @member_view("edit")

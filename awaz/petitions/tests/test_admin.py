@@ -4,7 +4,8 @@ from awaz.audit.models import AuditEntry
 from awaz.petitions import lifecycle
 from awaz.petitions.models import Petition
 from tests.factories import make_petition
-from tests.organizers import client_for, make_user
+from tests.organizers import make_user
+from tests.staff import staff_client
 
 pytestmark = pytest.mark.django_db
 
@@ -13,7 +14,7 @@ def test_staff_approve_a_submitted_petition_from_the_admin():
     staff = make_user(is_staff=True, is_superuser=True, staff_role="admin")
     pending = make_petition(status=Petition.Status.PENDING)
     draft = make_petition(status=Petition.Status.DRAFT)
-    response = client_for(staff).post(
+    response = staff_client(staff).post(
         "/admin/petitions/petition/",
         {"action": "approve", "_selected_action": [pending.pk, draft.pk]},
         follow=True,
@@ -33,7 +34,7 @@ def test_staff_undo_a_victory_from_the_admin():
     staff = make_user(is_staff=True, is_superuser=True, staff_role="admin")
     won = make_petition()
     lifecycle.petition_declare_victory(petition=won, by=staff, statement="Released.")
-    client_for(staff).post(
+    staff_client(staff).post(
         "/admin/petitions/petition/", {"action": "reopen", "_selected_action": [won.pk]}
     )
     won.refresh_from_db()

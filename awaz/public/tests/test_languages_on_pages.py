@@ -197,8 +197,9 @@ def test_a_signers_e_mail_in_latin_or_cyrillic_uyghur_has_no_arabic_script(langu
 @pytest.mark.parametrize(("language", "january"), [("ug-latn", "yanwar"), ("ug-cyrl", "январ")])
 def test_the_admins_javascript_catalog_follows_the_script(client, language, january):
     from awaz.accounts.models import User
+    from tests.staff import login_staff
 
-    client.force_login(User.objects.create_superuser("staff@example.org", "a long passphrase"))
+    login_staff(client, User.objects.create_superuser("staff@example.org", "a long passphrase"))
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
     # The catalog is JSON with every non-ASCII letter escaped (\u0439 for й).
     escaped = client.get("/admin/jsi18n/").content.decode()
