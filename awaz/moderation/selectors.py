@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
+from awaz.audit.models import AuditEntry
+from awaz.audit.services import audit_target
 from awaz.moderation.models import (
     Invalidation,
     ListEntry,
@@ -13,6 +15,7 @@ from awaz.moderation.models import (
     SiteSettings,
     TrendingSource,
 )
+from awaz.moderation.publication import RejectionReason
 from awaz.petitions.models import Petition, PetitionText
 from awaz.petitions.selectors import choose_text
 
@@ -93,3 +96,22 @@ def list_entries() -> list[ListEntry]:
 
 def site_settings() -> SiteSettings:
     return SiteSettings.objects.first() or SiteSettings()
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    reason: str  # the label of a RejectionReason, in the reader's language
+    text: str
+
+
+def rejection_of(*, petition: Petition) -> Rejection | None:
+    """Why the moderators refused `petition`, from the audit log; None if it was not refused."""
+    if petition.status != Petition.Status.REJECTED:
+        return None
+    entry = AuditEntry.objects.filter(action="petition.reject", target=audit_target(petition))
+    details = entry.values_list("details", flat=True).first()
+    if not isinstance(details, dict):
+        return None
+    code = str(details.get("reason", ""))
+    label = RejectionReason(code).label if code in RejectionReason.values else ""
+    return Rejection(reason=str(label), text=str(details.get("text", "")))

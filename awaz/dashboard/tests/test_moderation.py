@@ -201,3 +201,16 @@ def test_an_admin_edits_lists_and_limits():
     assert response.status_code == 302
     saved = SiteSettings.objects.get()
     assert saved.challenge_everywhere is True and saved.sign_burst_limit == 4
+
+
+def test_the_organizers_see_why_their_petition_was_rejected(pending):
+    owner = make_member(Role.OWNER, organization=pending.organization)
+    moderator = staff_client("moderator")
+    moderator.post(
+        f"/en/dashboard/moderation/petitions/{pending.pk}/reject/",
+        {"reason": "other", "text": "Name a <b>decision maker</b>."},
+    )
+    url = f"/en/dashboard/organizations/{pending.organization.slug}/petitions/{pending.slug}/"
+    html = client_for(owner.user).get(url).content.decode()
+    assert "Reason: Another reason (explained below)." in html
+    assert "Name a &lt;b&gt;decision maker&lt;/b&gt;." in html
