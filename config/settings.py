@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "awaz.petitions",
     "awaz.signatures",
     "awaz.audit",
+    "awaz.moderation",
     "awaz.public",
     "awaz.demo",
     "awaz.dashboard",
@@ -358,12 +359,26 @@ AWAZ_WORKER_LEASE = env_int("AWAZ_WORKER_LEASE", 300, minimum=1)
 AWAZ_WORKER_MAX_ATTEMPTS = env_int("AWAZ_WORKER_MAX_ATTEMPTS", 20, minimum=1)
 AWAZ_WORKER_MAX_BACKOFF = env_int("AWAZ_WORKER_MAX_BACKOFF", 600, minimum=1)
 # Periodic jobs every worker runs: dotted path -> seconds between runs.
+# --- Moderation (awaz.moderation) ------------------------------------------------------------
+# Defaults: admins override the rate limits, the challenge switch and these thresholds live in
+# the dashboard (moderation settings); what they leave empty falls back to the environment.
+# A network or e-mail domain giving one petition this many signatures in an hour is a spike.
+AWAZ_TRENDING_NETWORK_PER_HOUR = env_int("AWAZ_TRENDING_NETWORK_PER_HOUR", 100, minimum=1)
+AWAZ_TRENDING_DOMAIN_PER_HOUR = env_int("AWAZ_TRENDING_DOMAIN_PER_HOUR", 200, minimum=1)
+AWAZ_TRENDING_INTERVAL = env_int("AWAZ_TRENDING_INTERVAL", 600, minimum=10)
+# Reports of petitions or comments accepted per network per hour.
+AWAZ_REPORTS_PER_NETWORK_PER_HOUR = env_int("AWAZ_REPORTS_PER_NETWORK_PER_HOUR", 5, minimum=1)
+# How long a web process may use the lists and limits before reading them again (a save clears
+# them at once where the cache is shared, i.e. Redis).
+AWAZ_POLICY_CACHE_SECONDS = env_int("AWAZ_POLICY_CACHE_SECONDS", 30, minimum=0)
+
 AWAZ_SCHEDULE = {
     "awaz.signatures.tasks.fold_signature_counts": AWAZ_COUNT_INTERVAL,
     "awaz.signatures.tasks.purge_network_digests": 600,
     "awaz.core.once.forget_expired": 3600,
     "awaz.petitions.housekeeping.petitions_close_expired": 60,
     "awaz.signatures.retention.purge_past_retention": 3600,
+    "awaz.moderation.tasks.compute_trending": AWAZ_TRENDING_INTERVAL,
 }
 
 # --- The organizers' workspace (awaz.dashboard) -----------------------------------------------

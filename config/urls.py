@@ -17,6 +17,7 @@ if settings.AWAZ_SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("", include("awaz.public.urls")),
     path("accounts/", include("awaz.dashboard.account_urls")),
+    path("dashboard/moderation/", include("awaz.dashboard.moderation_urls")),
     path("dashboard/", include("awaz.dashboard.urls")),
     prefix_default_language=True,
 )

@@ -33,7 +33,7 @@ class LongSelect(forms.Select):
 
 @lru_cache(maxsize=256)
 def _options(choices: tuple[tuple[str, str], ...], chosen: tuple[str, ...]) -> SafeString:
-    return mark_safe(  # noqa: S308 - format_html_join escaped every key and label
+    return mark_safe(  # noqa: S308 # nosec B308 B703 - format_html_join escaped every key and label
         format_html_join(
             "",
             '<option value="{}"{}>{}</option>',

@@ -2,10 +2,12 @@ from collections.abc import Callable
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from awaz.accounts.models import User
+from awaz.audit.services import audit_record
 from awaz.petitions import lifecycle
 from awaz.petitions.models import Petition, PetitionLink, PetitionRevision, PetitionText
 
@@ -49,7 +51,15 @@ def _run(
     changed = 0
     for petition in queryset:
         try:
-            move(petition=petition, by=user)
+            with transaction.atomic():
+                move(petition=petition, by=user)
+                action = move.__name__.removeprefix("petition_")
+                audit_record(
+                    actor=user,
+                    action=f"petition.{action}",
+                    target=petition,
+                    details={"via": "admin"},
+                )
         except ValidationError as error:
             messages.error(request, f"{petition.slug}: {' '.join(error.messages)}")
         else:

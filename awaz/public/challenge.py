@@ -1,10 +1,11 @@
 """The proof-of-work challenge (ALTCHA, served by Awaz itself): a cost for bots, no tracking.
 
-Switched on per petition (`Petition.challenge_required`) or for the whole site
-(AWAZ_CHALLENGE_EVERYWHERE). The browser solves a puzzle of AWAZ_CHALLENGE_MAX_NUMBER SHA-256
-hashes at most; the server checks the answer in microseconds, once. A browser without
-JavaScript sends no answer: its signature is accepted under stricter rate limits, so signing
-without JavaScript (Tor Browser's safest level) keeps working.
+Switched on per petition (`Petition.challenge_required`, by a moderator) or for the whole site
+(by an admin in the moderation settings; AWAZ_CHALLENGE_EVERYWHERE is the default). The browser
+solves a puzzle of AWAZ_CHALLENGE_MAX_NUMBER SHA-256 hashes at most; the server checks the
+answer in microseconds, once. A browser without JavaScript sends no answer: its signature is
+accepted under stricter rate limits, so signing without JavaScript (Tor Browser's safest level)
+keeps working.
 """
 
 import datetime
@@ -17,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awaz.core.once import claim_once
+from awaz.moderation.policy import current_policy
 from awaz.petitions.models import Petition
 
 FIELD = "altcha"
@@ -29,7 +31,7 @@ class Answer(enum.Enum):
 
 
 def required(petition: Petition) -> bool:
-    return settings.AWAZ_CHALLENGE_EVERYWHERE or petition.challenge_required
+    return petition.challenge_required or current_policy().challenge_everywhere
 
 
 def new_challenge() -> dict[str, object]:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from awaz.core.once import claim_once
 from awaz.core.widgets import LongSelect
+from awaz.moderation.models import ReportReason
 from awaz.petitions.mailproviders import provider_country
 from awaz.signatures.countries import PRESELECTED, country_choices, is_country
 from awaz.signatures.identity import email_domain
@@ -140,3 +141,23 @@ class SignForm(forms.Form):
         if not stamp:
             return True
         return claim_once("sign-form", stamp, valid_for=datetime.timedelta(days=2))
+
+
+class ReportForm(forms.Form):
+    """A visitor's report: a reason from the list and, if they like, a few words."""
+
+    reason = forms.ChoiceField(
+        label=_("What is wrong?"), choices=ReportReason.choices, widget=forms.RadioSelect
+    )
+    text = forms.CharField(
+        label=_("Anything to add (optional)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
+        help_text=_("Do not write your name or address: moderators do not need them."),
+    )
+    comment = forms.CharField(required=False, max_length=500, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)

@@ -11,6 +11,7 @@ from django.db.models.signals import post_delete, post_save
 
 from awaz.petitions.models import Petition, PetitionLink, PetitionText
 from awaz.public import pagecache
+from awaz.signatures.models import Signature
 
 
 def _petition_changed(sender: type, instance: Any, **kwargs: Any) -> None:
@@ -23,7 +24,13 @@ def _petition_changed(sender: type, instance: Any, **kwargs: Any) -> None:
     pagecache.forget_petition(slug)
 
 
+def _comment_hidden(sender: type, instance: Signature, **kwargs: Any) -> None:
+    if "comment_hidden" in (kwargs.get("update_fields") or ()):
+        pagecache.forget_petition(instance.petition.slug)
+
+
 def connect() -> None:
+    post_save.connect(_comment_hidden, sender=Signature, dispatch_uid="pagecache-comment-hidden")
     for model in (Petition, PetitionText, PetitionLink):
         for signal in (post_save, post_delete):
             signal.connect(_petition_changed, sender=model, dispatch_uid=f"pagecache-{model}")

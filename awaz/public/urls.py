@@ -1,6 +1,6 @@
 from django.urls import path
 
-from awaz.public import my_signatures, privacy, views
+from awaz.public import my_signatures, privacy, reporting, views
 
 app_name = "public"
 urlpatterns = [
@@ -10,6 +10,12 @@ urlpatterns = [
     path("petitions/<slug:slug>/sign/", views.petition_sign, name="petition-sign"),
     path("petitions/<slug:slug>/check-your-inbox/", views.petition_signed, name="petition-signed"),
     path("petitions/<slug:slug>/thank-you/", views.petition_thanks, name="petition-thanks"),
+    path("petitions/<slug:slug>/report/", reporting.petition_report, name="petition-report"),
+    path(
+        "petitions/<slug:slug>/report/thank-you/",
+        reporting.petition_reported,
+        name="petition-reported",
+    ),
     path("signatures/confirm/<str:token>/", views.signature_confirm_view, name="signature-confirm"),
     path("signatures/remove/<str:token>/", views.signature_remove_view, name="signature-remove"),
     path(

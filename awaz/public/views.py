@@ -109,6 +109,8 @@ def _petition_page(
 ) -> HttpResponse:
     page = selectors.petition_page(slug=slug, language=get_language())
     if page is None:
+        if Petition.objects.filter(slug=slug, status=Petition.Status.REMOVED).exists():
+            return render(request, "public/petition_removed.html", status=410)
         raise Http404
     context = petition_page_context(page, form=form, stamp=stamp, refusal=refusal)
     return render(request, "public/petition_detail.html", context, status=status)

@@ -42,6 +42,8 @@ class Signature(models.Model):
     country = models.CharField(_("country"), max_length=2)
     comment = models.CharField(_("why I am signing"), max_length=1000, blank=True)
     is_public = models.BooleanField(_("name shown publicly"), default=False)
+    # A moderator hid the comment from public pages (after a report); it stays the signer's data.
+    comment_hidden = models.BooleanField(_("comment hidden by a moderator"), default=False)
     wants_updates = models.BooleanField(_("wants updates"), default=False)
     # May the petition's organization itself write to this signer (the address goes in exports)?
     contact_consent = models.BooleanField(_("may be contacted by the organization"), default=False)

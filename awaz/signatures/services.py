@@ -1,9 +1,9 @@
 """Signing, confirming and removing a signature.
 
 Whatever happens behind `signature_sign` (a new signer, a duplicate, a signer over the rate
-limits), the caller does the same work and shows the same page: nobody can learn from the answer
-who has signed. Every e-mail goes through the task queue, enqueued in the same transaction as the
-row it is about.
+limits or on the moderators' block lists), the caller does the same work and shows the same
+page: nobody can learn from the answer who has signed. Every e-mail goes through the task queue,
+enqueued in the same transaction as the row it is about.
 """
 
 import datetime
@@ -16,6 +16,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from awaz.core import crypto
+from awaz.moderation.policy import Policy, current_policy
 from awaz.petitions.models import Petition
 from awaz.signatures import identity
 from awaz.signatures.counting import count_add
@@ -57,13 +58,17 @@ class Origin:
     strict_limits: bool = False  # a challenge was due and not answered (no JavaScript)
 
 
-def _over_rate_limit(petition: Petition, origin: Origin, now: datetime.datetime) -> bool:
+def _over_rate_limit(
+    petition: Petition, origin: Origin, now: datetime.datetime, policy: Policy
+) -> bool:
     if origin.allowed_network or not origin.network_digest:
+        return False
+    if policy.allows_network(origin.network_digest):
         return False
     same_network = Signature.objects.filter(petition=petition, network_digest=origin.network_digest)
     limits = [
-        (settings.AWAZ_SIGN_BURST_LIMIT, settings.AWAZ_SIGN_BURST_SECONDS),
-        (settings.AWAZ_SIGN_SUSTAINED_LIMIT, settings.AWAZ_SIGN_SUSTAINED_SECONDS),
+        (policy.burst_limit, policy.burst_seconds),
+        (policy.sustained_limit, policy.sustained_seconds),
     ]
     if origin.strict_limits:
         limits.append((settings.AWAZ_NOSCRIPT_BURST_LIMIT, settings.AWAZ_NOSCRIPT_BURST_SECONDS))
@@ -71,6 +76,18 @@ def _over_rate_limit(petition: Petition, origin: Origin, now: datetime.datetime)
         same_network.filter(created_at__gt=now - datetime.timedelta(seconds=seconds)).count()
         >= limit
         for limit, seconds in limits
+    )
+
+
+def _refused(petition: Petition, signer: Signer, origin: Origin, now: datetime.datetime) -> bool:
+    """Fraud, blocked by the moderators' lists, or over the limits: stored, never counted."""
+    policy = current_policy()
+    return (
+        origin.looks_automated
+        or policy.blocks(
+            email_domain=identity.email_domain(signer.email), network_digest=origin.network_digest
+        )
+        or _over_rate_limit(petition, origin, now, policy)
     )
 
 
@@ -82,7 +99,7 @@ def signature_sign(*, petition: Petition, signer: Signer, language: str, origin:
     now = timezone.now()
     digest = identity.email_digest(signer.email)
     recipient = crypto.encrypt(signer.email.strip())
-    fraudulent = origin.looks_automated or _over_rate_limit(petition, origin, now)
+    fraudulent = _refused(petition, signer, origin, now)
     try:
         with transaction.atomic():
             signature = Signature.objects.create(

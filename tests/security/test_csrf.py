@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_tasks_db.models import DBTaskResult
 
 from awaz.accounts.models import User
+from awaz.moderation.models import Report
 from awaz.public.forms import form_stamp
 from awaz.signatures.models import Signature
 from tests.security.conftest import Site
@@ -20,6 +21,7 @@ from tests.security.conftest import Site
 # Change something on POST: they need the CSRF token (and the Origin check Django adds).
 STATE_CHANGING = {
     "public:petition-sign",
+    "public:petition-report",
     "public:my-signatures",  # sends an e-mail
     "public:my-signatures-withdraw",
     "public:my-signatures-stop",
@@ -39,6 +41,7 @@ READ_ONLY = {
     "public:petition-detail",
     "public:petition-signed",
     "public:petition-thanks",
+    "public:petition-reported",
     "public:organization-detail",
     "public:privacy",
     "public:my-signatures-list",
@@ -90,6 +93,20 @@ WORKSPACE = {
     "dashboard:update",
     "dashboard:update-text",
     "dashboard:update-send",
+    # The moderators' part (staff only).
+    "moderation:queue",
+    "moderation:petition",
+    "moderation:approve",
+    "moderation:reject",
+    "moderation:challenge",
+    "moderation:reports",
+    "moderation:report-act",
+    "moderation:trending",
+    "moderation:trending-petition",
+    "moderation:invalidations",
+    "moderation:lists",
+    "moderation:list-remove",
+    "moderation:settings",
 }
 
 pytestmark = pytest.mark.django_db
@@ -134,6 +151,7 @@ def state() -> tuple[object, ...]:
         sorted(Signature.objects.values_list("pk", "status", "email_encrypted", "wants_updates")),
         DBTaskResult.objects.count(),
         Session.objects.count(),
+        Report.objects.count(),
     )
 
 
@@ -160,6 +178,11 @@ def forged_posts(site: Site) -> dict[str, tuple[Client, str, dict[str, str]]]:
                 "country": "KZ",
                 "stamp": form_stamp(),
             },
+        ),
+        "public:petition-report": (
+            Client(enforce_csrf_checks=True),
+            reverse("public:petition-report", args=[site.petition.slug]),
+            {"reason": "spam", "text": "Buy now"},
         ),
         "public:my-signatures": (
             Client(enforce_csrf_checks=True),
@@ -237,6 +260,7 @@ def test_read_only_urls_refuse_a_forged_post(site: Site, name):
         "public:petition-detail": [site.petition.slug],
         "public:petition-signed": [site.petition.slug],
         "public:petition-thanks": [site.petition.slug],
+        "public:petition-reported": [site.petition.slug],
         "public:petition-embed": [site.petition.slug],
         "public:organization-detail": [site.organization.slug],
         "petition-count": [site.petition.slug],

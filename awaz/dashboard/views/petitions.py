@@ -24,6 +24,7 @@ from awaz.dashboard.forms.petitions import (
     links_from,
 )
 from awaz.dashboard.statistics import petition_statistics
+from awaz.moderation.selectors import rejection_of
 from awaz.organizations.models import Membership
 from awaz.petitions import lifecycle, organizer_selectors, services, writing
 from awaz.petitions.models import Petition
@@ -101,6 +102,7 @@ def petition_detail(request: HttpRequest, membership: Membership, petition: str)
             "statistics": petition_statistics(found),
             "updates": found.updates.prefetch_related("texts")[:20],
             "embed_url": _embed_url(request, found),
+            "rejection": rejection_of(petition=found),
         },
     )
 

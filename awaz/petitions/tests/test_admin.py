@@ -1,5 +1,6 @@
 import pytest
 
+from awaz.audit.models import AuditEntry
 from awaz.petitions import lifecycle
 from awaz.petitions.models import Petition
 from tests.factories import make_petition
@@ -25,6 +26,8 @@ def test_staff_approve_a_submitted_petition_from_the_admin():
     assert pending.published_at is not None
     assert draft.status == Petition.Status.DRAFT  # only a submitted petition can be approved
     assert "cannot be changed this way" in response.content.decode()
+    (entry,) = AuditEntry.objects.filter(action="petition.approve")
+    assert (entry.actor, entry.target) == (staff, f"petitions.petition:{pending.pk}")
 
 
 def test_staff_undo_a_victory_from_the_admin():

@@ -3,6 +3,7 @@ import re
 import pytest
 from django.test import Client
 
+from awaz.moderation.policy import current_policy
 from awaz.petitions.models import Petition
 from awaz.petitions.services import LinkInput
 from tests.factories import make_organization, make_petition, make_signatures
@@ -112,11 +113,20 @@ def test_a_reader_whose_language_has_no_version_gets_the_original_with_a_notice(
 
 
 @pytest.mark.parametrize(
-    "status", [Petition.Status.DRAFT, Petition.Status.PENDING, Petition.Status.REMOVED]
+    "status", [Petition.Status.DRAFT, Petition.Status.PENDING, Petition.Status.REJECTED]
 )
 def test_a_petition_the_public_may_not_see_is_not_found(client: Client, status):
     petition = make_petition(status=status)
     assert client.get(f"/en/petitions/{petition.slug}/").status_code == 404
+
+
+def test_a_removed_petition_says_it_was_removed_and_shows_nothing_of_it(client: Client):
+    petition = make_petition(status=Petition.Status.REMOVED, title="Secret words")
+    response = client.get(f"/en/petitions/{petition.slug}/")
+    assert response.status_code == 410
+    html = response.content.decode()
+    assert "This petition was removed" in html
+    assert "Secret words" not in html and "First paragraph" not in html
 
 
 def test_an_unknown_petition_gets_a_not_found_page_in_the_readers_language(client: Client):
@@ -152,6 +162,7 @@ def test_the_petition_page_does_constant_work_whatever_the_count(
     big = make_petition(organization=organization, languages=("en", "ug"), signature_count=10**6)
     make_signatures(big, 300)
     make_petition(organization=organization)
+    current_policy()  # the moderators' site-wide switches: read once per cache period, not here
     for petition in (small, big):
         # petition, texts, links, previous petitions, their titles, recent signers, updates
         with django_assert_num_queries(7):

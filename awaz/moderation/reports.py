@@ -1,0 +1,90 @@
+"""Visitors' reports of petitions and comments, and what moderators do about them."""
+
+import datetime
+from typing import Literal
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from awaz.accounts.models import User
+from awaz.audit.services import audit_record
+from awaz.core.once import claim_once
+from awaz.moderation.models import Report, ReportReason, ReportStatus
+from awaz.petitions import lifecycle
+from awaz.petitions.models import Petition
+from awaz.signatures.models import Signature
+
+Action = Literal["remove", "hide", "dismiss"]
+
+
+def report_allowed(*, network: str) -> bool:
+    """At most AWAZ_REPORTS_PER_NETWORK_PER_HOUR reports per network per hour (no flooding)."""
+    if not network:
+        return True
+    hour = timezone.now().strftime("%Y-%m-%dT%H")
+    return any(
+        claim_once("report-network", f"{network}:{hour}:{n}", valid_for=datetime.timedelta(hours=2))
+        for n in range(settings.AWAZ_REPORTS_PER_NETWORK_PER_HOUR)
+    )
+
+
+@transaction.atomic
+def report_create(
+    *, petition: Petition, reason: str, text: str = "", signature: Signature | None = None
+) -> Report:
+    """Queue a report for the moderators; nothing about the person reporting is kept."""
+    if signature is not None and signature.petition_id != petition.pk:
+        signature = None  # a comment of another petition: report the petition itself
+    report = Report(
+        petition=petition, signature=signature, reason=ReportReason(reason), text=text.strip()
+    )
+    report.full_clean()
+    report.save()
+    return report
+
+
+def _close(reports: "list[Report]", *, status: str, by: User) -> list[int]:
+    now = timezone.now()
+    ids = [report.pk for report in reports]
+    Report.objects.filter(pk__in=ids).update(status=status, resolved_at=now, resolved_by=by)
+    return ids
+
+
+@transaction.atomic
+def report_resolve(*, report: Report, by: User, action: Action) -> int:
+    """Act on a report: take the petition down, hide the comment, or dismiss the report.
+
+    Taking down (or hiding) closes every open report about the same petition (or comment);
+    dismissing closes this one. Returns how many reports were closed; 0 if it was closed before.
+    """
+    locked = Report.objects.select_for_update().select_related("petition").get(pk=report.pk)
+    if action == "hide" and locked.signature_id is None:
+        raise ValueError("only a report about a comment can hide it")
+    if locked.status != ReportStatus.OPEN:
+        return 0
+    if action == "remove":
+        petition = locked.petition
+        if petition.status != Petition.Status.REMOVED:
+            lifecycle.petition_remove(petition=petition, by=by)
+        reports = list(Report.objects.filter(petition=petition, status=ReportStatus.OPEN))
+        ids = _close(reports, status=ReportStatus.ACTED, by=by)
+        audit_record(actor=by, action="petition.remove", target=petition, details={"reports": ids})
+    elif action == "hide":
+        signature_id = int(locked.signature_id or 0)
+        signature = Signature.objects.select_for_update().get(pk=signature_id)
+        signature.comment_hidden = True
+        signature.save(update_fields=["comment_hidden"])  # the page cache listens for this
+        reports = list(Report.objects.filter(signature_id=signature_id, status=ReportStatus.OPEN))
+        ids = _close(reports, status=ReportStatus.ACTED, by=by)
+        audit_record(
+            actor=by,
+            action="signature.hide_comment",
+            target=f"signatures.signature:{signature_id}",
+            details={"reports": ids},
+        )
+    else:
+        ids = _close([locked], status=ReportStatus.DISMISSED, by=by)
+        audit_record(actor=by, action="report.dismiss", target=locked)
+    report.refresh_from_db()
+    return len(ids)
