@@ -7,6 +7,7 @@ surrogates (surrogateescape), and U+001F separates the fields of a form.
 """
 
 import base64
+import re
 from collections.abc import Callable
 from functools import cache
 from html.parser import HTMLParser
@@ -140,6 +141,9 @@ def links(data: bytes) -> None:
     assert challenge.check(base64.b64encode(data).decode()) in refused
 
 
+_APOSTROPHE_LIKE = re.compile("[\u2019\u02bc`]")
+
+
 def converter(data: bytes) -> None:
     """Any text in any direction converts, or is refused with ConversionError; the result is
     stable under its own script."""
@@ -156,7 +160,15 @@ def converter(data: bytes) -> None:
         assert any("\ud800" <= character <= "\udfff" for character in text)
         return
     assert isinstance(converted, str)
-    assert convert(converted, source=target, target=target, cyrillic_hamza=hamza) == converted
+    again = convert(converted, source=target, target=target, cyrillic_hamza=hamza)
+    if source != target:
+        # A run of the target's letters inside text of another script is foreign and kept as it
+        # is, typographic apostrophes included; read again as Uyghur in the target script, an
+        # apostrophe-like mark between two letters is the ULY apostrophe (normalize.py). That
+        # is the one change a second reading may make.
+        converted = _APOSTROPHE_LIKE.sub("'", converted)
+        again = _APOSTROPHE_LIKE.sub("'", again)
+    assert again == converted
 
 
 TARGETS: dict[str, Callable[[bytes], None]] = {
