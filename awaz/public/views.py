@@ -2,6 +2,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -144,37 +145,40 @@ def petition_sign(request: HttpRequest, slug: str) -> HttpResponse:
         return _petition_page(request, slug, form=form, status=400)
     if form.needs_risk_warning(petition.risky_email_countries):
         return _petition_page(request, slug, form=form)  # nothing saved: choose, then send
-    if not form.claim_stamp():
-        refusal = _(
-            "This form was sent already. If you signed, check your inbox for the confirmation."
-        )
-        return _petition_page(request, slug, form=form, refusal=refusal, status=409)
     address = client_address(request)
     data = form.cleaned_data
-    answer = (
-        challenge.check(request.POST.get(challenge.FIELD, ""))
-        if challenge.required(petition)
-        else challenge.Answer.SOLVED
-    )
-    signature_sign(
-        petition=petition,
-        signer=Signer(
-            name=data["name"],
-            email=data["email"],
-            country=data["country"],
-            comment=data["comment"],
-            is_public=data["is_public"],
-            wants_updates=data["wants_updates"],
-            contact_consent=data["contact_consent"],
-        ),
-        language=language,
-        origin=Origin(
-            network_digest=network_digest(address, timezone.now()),
-            allowed_network=is_allowed(address),
-            looks_automated=form.looks_automated() or answer is challenge.Answer.WRONG,
-            strict_limits=answer is challenge.Answer.MISSING,
-        ),
-    )
+    # The stamp and the puzzle's answer are used up only with the signature they brought: if
+    # saving fails, the signer's retry is not refused as a replay (and it all costs one commit).
+    with transaction.atomic():
+        if not form.claim_stamp():
+            refusal = _(
+                "This form was sent already. If you signed, check your inbox for the confirmation."
+            )
+            return _petition_page(request, slug, form=form, refusal=refusal, status=409)
+        answer = (
+            challenge.check(request.POST.get(challenge.FIELD, ""))
+            if challenge.required(petition)
+            else challenge.Answer.SOLVED
+        )
+        signature_sign(
+            petition=petition,
+            signer=Signer(
+                name=data["name"],
+                email=data["email"],
+                country=data["country"],
+                comment=data["comment"],
+                is_public=data["is_public"],
+                wants_updates=data["wants_updates"],
+                contact_consent=data["contact_consent"],
+            ),
+            language=language,
+            origin=Origin(
+                network_digest=network_digest(address, timezone.now()),
+                allowed_network=is_allowed(address),
+                looks_automated=form.looks_automated() or answer is challenge.Answer.WRONG,
+                strict_limits=answer is challenge.Answer.MISSING,
+            ),
+        )
     return see_other(reverse("public:petition-signed", args=[slug]))
 
 

@@ -14,6 +14,7 @@ from awaz.petitions.models import Petition
 from awaz.public.forms import form_stamp
 from awaz.signatures.counting import live_count
 from awaz.signatures.models import Signature
+from awaz.signatures.services import signature_sign
 from tests.factories import make_petition
 
 pytestmark = pytest.mark.django_db
@@ -233,6 +234,24 @@ def test_a_replayed_sign_post_is_refused(client: Client):
     assert again.status_code == 409
     assert "This form was sent already" in again.content.decode()
     assert DBTaskResult.objects.count() == 1
+
+
+def test_a_sign_post_that_failed_to_save_can_be_sent_again(client: Client, monkeypatch):
+    """The stamp is used up only with the signature: a failure leaves the retry its chance."""
+    petition = make_petition()
+    data = form()
+
+    def broken(**kwargs):
+        signature_sign(**kwargs)  # the rows are written, then the transaction fails
+        raise ConnectionError("the database went away")
+
+    monkeypatch.setattr("awaz.public.views.signature_sign", broken)
+    client.raise_request_exception = False
+    assert client.post(f"/en/petitions/{petition.slug}/sign/", data).status_code == 500
+    assert Signature.objects.count() == DBTaskResult.objects.count() == 0
+    monkeypatch.undo()
+    assert client.post(f"/en/petitions/{petition.slug}/sign/", data).status_code == 303
+    assert Signature.objects.count() == DBTaskResult.objects.count() == 1
 
 
 def test_a_sign_post_without_csrf_is_refused():
