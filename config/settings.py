@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",  # its templates: sitemap.xml (awaz.public.sitemaps)
     "django_tasks_db",
     "django_otp",
     "django_otp.plugins.otp_totp",

@@ -76,3 +76,8 @@ def organization_description_shown(
 def organization_description(*, organization: Organization, language: str) -> str:
     """What a public page should show: the description in `language`, else the default one."""
     return organization_description_shown(organization=organization, language=language).text
+
+
+def organization_by_slug(*, slug: str) -> Organization | None:
+    """The organization at `slug`, whose public page anyone may read."""
+    return Organization.objects.filter(slug=slug).first()

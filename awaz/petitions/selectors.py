@@ -114,3 +114,51 @@ def organization_page(*, slug: str, language: str) -> OrganizationPage | None:
         Petition.objects.visible().filter(organization=organization).order_by("-published_at")
     )
     return OrganizationPage(organization=organization, petitions=_summaries(petitions, language))
+
+
+def petitions_newest(
+    *,
+    language: str,
+    limit: int,
+    organization: Organization | None = None,
+    written_in: str | None = None,
+) -> list[PetitionSummary]:
+    """The latest published petitions the public may read, for feeds: site-wide, of one
+    organization, or only those with a version in `written_in` (shown in that version)."""
+    petitions = Petition.objects.visible().select_related("organization")
+    if organization is not None:
+        petitions = petitions.filter(organization=organization)
+    if written_in is not None:
+        petitions = petitions.filter(texts__language=written_in)
+    texts = PetitionText.objects.only(
+        "id", "petition_id", "language", "title", "summary", "target", "updated_at"
+    )
+    newest = petitions.prefetch_related(Prefetch("texts", queryset=texts)).order_by(
+        "-published_at", "-pk"
+    )[:limit]
+    return _summaries(newest, written_in or language)
+
+
+def petitions_for_sitemap() -> list[tuple[Petition, list[str]]]:
+    """Every petition the public may read, with the languages it has a version in."""
+    petitions = (
+        Petition.objects.visible()
+        .prefetch_related(
+            Prefetch("texts", queryset=PetitionText.objects.only("petition_id", "language"))
+        )
+        .order_by("pk")
+    )
+    return [
+        (petition, sorted((text.language for text in petition.texts.all()), key=_code_order))
+        for petition in petitions
+    ]
+
+
+def organizations_with_visible_petitions() -> list[Organization]:
+    """Organizations whose page lists at least one petition the public may read."""
+    visible = Petition.objects.visible().values("organization_id")
+    return list(Organization.objects.filter(pk__in=visible).order_by("pk"))
+
+
+def _code_order(code: str) -> int:
+    return languages.CODES.index(code) if code in languages.CODES else 99

@@ -1,11 +1,14 @@
 from django.urls import path
 
-from awaz.public import my_signatures, privacy, reporting, views
+from awaz.public import feeds, my_signatures, privacy, reporting, views
 
 app_name = "public"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("feeds/petitions.atom", feeds.PetitionsFeed(), name="feed-petitions"),
+    path("feeds/language.atom", feeds.LanguagePetitionsFeed(), name="feed-language"),
     path("petitions/<slug:slug>/", views.petition_detail, name="petition-detail"),
+    path("petitions/<slug:slug>/updates.atom", feeds.PetitionUpdatesFeed(), name="feed-updates"),
     path("petitions/<slug:slug>/embed/", views.petition_embed, name="petition-embed"),
     path("petitions/<slug:slug>/sign/", views.petition_sign, name="petition-sign"),
     path("petitions/<slug:slug>/check-your-inbox/", views.petition_signed, name="petition-signed"),
@@ -24,6 +27,11 @@ urlpatterns = [
         name="signature-unsubscribe",
     ),
     path("organizations/<slug:slug>/", views.organization_detail, name="organization-detail"),
+    path(
+        "organizations/<slug:slug>/petitions.atom",
+        feeds.OrganizationPetitionsFeed(),
+        name="feed-organization",
+    ),
     path("privacy/", privacy.privacy, name="privacy"),
     path("my-signatures/", my_signatures.request_link, name="my-signatures"),
     path("my-signatures/open/<str:token>/", my_signatures.open_link, name="my-signatures-open"),
