@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "awaz.signatures",
     "awaz.audit",
     "awaz.moderation",
+    "awaz.discovery",
     "awaz.public",
     "awaz.demo",
     "awaz.dashboard",

@@ -162,3 +162,14 @@ def organizations_with_visible_petitions() -> list[Organization]:
 
 def _code_order(code: str) -> int:
     return languages.CODES.index(code) if code in languages.CODES else 99
+
+
+def petition_summaries(*, ids: Sequence[int], language: str) -> list[PetitionSummary]:
+    """The petitions with these ids that the public may read, in the order given."""
+    found = {
+        petition.pk: petition
+        for petition in _with_titles(
+            Petition.objects.visible().select_related("organization").filter(pk__in=ids)
+        )
+    }
+    return _summaries([found[pk] for pk in ids if pk in found], language)

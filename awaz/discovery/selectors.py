@@ -1,0 +1,87 @@
+"""Search over every version of every petition the public may read: one selector, two engines.
+
+SQLite (the embedded default) answers through FTS5, PostgreSQL through its tsvector index; both
+read the same normalized documents (awaz.discovery.text), so a query behaves alike on either. The
+query never reaches the engine's syntax: it is cut into words here, each word quoted (FTS5) or
+passed as plain text (`plainto_tsquery`), so `" OR 1=1`, `NEAR(` or `*` are only words.
+"""
+
+from dataclasses import dataclass
+
+from django.db import connection
+
+from awaz.petitions.models import Petition
+from awaz.petitions.selectors import PetitionSummary, petition_summaries
+from awaz.discovery import text
+from awaz.discovery.models import SearchDocument
+
+PER_PAGE = 20
+MAX_PAGES = 50  # deeper pages are no use to a reader and cost a scan each
+MAX_WORDS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    results: list[PetitionSummary]
+    total: int
+    page: int
+    pages: int
+
+
+def petitions_search(*, query: str, language: str, page: int = 1) -> SearchPage:
+    """The page `page` of petitions matching every word of `query`, best first."""
+    forms = [form[:MAX_WORDS] for form in text.query_forms(query)]
+    page = min(max(page, 1), MAX_PAGES)
+    if not forms:
+        return SearchPage(results=[], total=0, page=1, pages=0)
+    search = _postgresql if connection.vendor == "postgresql" else _sqlite
+    ids, total = search(forms, offset=(page - 1) * PER_PAGE)
+    pages = min(-(-total // PER_PAGE), MAX_PAGES)
+    return SearchPage(
+        results=petition_summaries(ids=ids, language=language),
+        total=total,
+        page=page,
+        pages=pages,
+    )
+
+
+_VISIBLE = sorted(Petition.VISIBLE)
+_DOCUMENTS = SearchDocument._meta.db_table
+_PETITIONS = Petition._meta.db_table
+
+
+def _sqlite(forms: list[list[str]], *, offset: int) -> tuple[list[int], int]:
+    match = " OR ".join("(" + " AND ".join(f'"{word}"' for word in form) + ")" for form in forms)
+    statuses = ", ".join("%s" for _ in _VISIBLE)
+    where = (
+        f"FROM discovery_fts JOIN {_PETITIONS} p ON p.id = discovery_fts.rowid "
+        f"WHERE discovery_fts MATCH %s AND p.status IN ({statuses})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) {where}", [match, *_VISIBLE])  # noqa: S608 - no input in it
+        (total,) = cursor.fetchone()
+        cursor.execute(
+            f"SELECT discovery_fts.rowid {where} "  # noqa: S608 - no input in it
+            "ORDER BY bm25(discovery_fts, 10.0, 1.0), discovery_fts.rowid DESC LIMIT %s OFFSET %s",
+            [match, *_VISIBLE, PER_PAGE, offset],
+        )
+        return [row[0] for row in cursor.fetchall()], total
+
+
+def _postgresql(forms: list[list[str]], *, offset: int) -> tuple[list[int], int]:
+    query = " || ".join("plainto_tsquery('simple', %s)" for _ in forms)
+    words = [" ".join(form) for form in forms]
+    where = (
+        f"FROM {_DOCUMENTS} d JOIN {_PETITIONS} p ON p.id = d.petition_id, "
+        f"(SELECT {query} AS query) AS q "
+        "WHERE d.tsv @@ q.query AND p.status = ANY(%s)"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) {where}", [*words, _VISIBLE])  # noqa: S608 - no input in it
+        (total,) = cursor.fetchone()
+        cursor.execute(
+            f"SELECT d.petition_id {where} "  # noqa: S608 - no input in it
+            "ORDER BY ts_rank(d.tsv, q.query) DESC, d.petition_id DESC LIMIT %s OFFSET %s",
+            [*words, _VISIBLE, PER_PAGE, offset],
+        )
+        return [row[0] for row in cursor.fetchall()], total
