@@ -381,6 +381,7 @@ AWAZ_SCHEDULE = {
     "awaz.petitions.housekeeping.petitions_close_expired": 60,
     "awaz.signatures.retention.purge_past_retention": 3600,
     "awaz.moderation.tasks.compute_trending": AWAZ_TRENDING_INTERVAL,
+    "awaz.discovery.tasks.refresh_trending": 3600,
 }
 
 # --- The organizers' workspace (awaz.dashboard) -----------------------------------------------

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from awaz.dashboard.views import abuse, moderation
+from awaz.dashboard.views import abuse, featuring, moderation
 
 app_name = "moderation"
 urlpatterns = [
@@ -11,6 +11,7 @@ urlpatterns = [
     path("petitions/<int:pk>/approve/", moderation.petition_approve, name="approve"),
     path("petitions/<int:pk>/reject/", moderation.petition_reject, name="reject"),
     path("petitions/<int:pk>/challenge/", moderation.petition_challenge, name="challenge"),
+    path("petitions/<int:pk>/featured/", featuring.petition_featured, name="featured"),
     path("reports/", moderation.reports, name="reports"),
     path("reports/<int:pk>/<slug:action>/", moderation.report_act, name="report-act"),
     path("trending/", abuse.trending, name="trending"),

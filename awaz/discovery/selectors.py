@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 from django.db import connection
 
+from awaz.discovery import text
+from awaz.discovery.models import Feature, SearchDocument, Trend
 from awaz.petitions.models import Petition
 from awaz.petitions.selectors import PetitionSummary, petition_summaries
-from awaz.discovery import text
-from awaz.discovery.models import SearchDocument
 
 PER_PAGE = 20
 MAX_PAGES = 50  # deeper pages are no use to a reader and cost a scan each
@@ -58,10 +58,10 @@ def _sqlite(forms: list[list[str]], *, offset: int) -> tuple[list[int], int]:
         f"WHERE discovery_fts MATCH %s AND p.status IN ({statuses})"
     )
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) {where}", [match, *_VISIBLE])  # noqa: S608 - no input in it
+        cursor.execute(f"SELECT count(*) {where}", [match, *_VISIBLE])
         (total,) = cursor.fetchone()
         cursor.execute(
-            f"SELECT discovery_fts.rowid {where} "  # noqa: S608 - no input in it
+            f"SELECT discovery_fts.rowid {where} "
             "ORDER BY bm25(discovery_fts, 10.0, 1.0), discovery_fts.rowid DESC LIMIT %s OFFSET %s",
             [match, *_VISIBLE, PER_PAGE, offset],
         )
@@ -77,11 +77,35 @@ def _postgresql(forms: list[list[str]], *, offset: int) -> tuple[list[int], int]
         "WHERE d.tsv @@ q.query AND p.status = ANY(%s)"
     )
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) {where}", [*words, _VISIBLE])  # noqa: S608 - no input in it
+        cursor.execute(f"SELECT count(*) {where}", [*words, _VISIBLE])
         (total,) = cursor.fetchone()
         cursor.execute(
-            f"SELECT d.petition_id {where} "  # noqa: S608 - no input in it
+            f"SELECT d.petition_id {where} "
             "ORDER BY ts_rank(d.tsv, q.query) DESC, d.petition_id DESC LIMIT %s OFFSET %s",
             [*words, _VISIBLE, PER_PAGE, offset],
         )
         return [row[0] for row in cursor.fetchall()], total
+
+
+def petitions_featured(*, language: str, limit: int = 3) -> list[PetitionSummary]:
+    """The staff's picks that the public may read, newest pick first."""
+    ids = list(
+        Feature.objects.filter(petition__status__in=_VISIBLE)
+        .order_by("-featured_at")
+        .values_list("petition_id", flat=True)[:limit]
+    )
+    return petition_summaries(ids=ids, language=language)
+
+
+def petitions_trending(*, language: str, limit: int = 5) -> list[PetitionSummary]:
+    """Open petitions that gained the most signatures in the last day (as last computed)."""
+    ids = list(
+        Trend.objects.filter(petition__status__in=sorted(Petition.SIGNABLE))
+        .order_by("-gained", "-petition_id")
+        .values_list("petition_id", flat=True)[:limit]
+    )
+    return petition_summaries(ids=ids, language=language)
+
+
+def petition_is_featured(*, petition: Petition) -> bool:
+    return Feature.objects.filter(petition=petition).exists()

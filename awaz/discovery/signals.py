@@ -5,8 +5,8 @@ from typing import Any
 
 from django.db.models.signals import post_delete, post_save
 
-from awaz.petitions.models import Petition, PetitionText
 from awaz.discovery.services import search_document_refresh
+from awaz.petitions.models import Petition, PetitionText
 
 
 def _text_changed(sender: type, instance: PetitionText, **kwargs: Any) -> None:

@@ -173,3 +173,41 @@ def petition_summaries(*, ids: Sequence[int], language: str) -> list[PetitionSum
         )
     }
     return _summaries([found[pk] for pk in ids if pk in found], language)
+
+
+@dataclass(frozen=True, slots=True)
+class BrowsePage:
+    results: list[PetitionSummary]
+    total: int
+    page: int
+    pages: int
+
+
+BROWSE_PER_PAGE = 20
+
+
+def petitions_browse(
+    *, language: str, status: str | None = None, written_in: str | None = None, page: int = 1
+) -> BrowsePage:
+    """Petitions the public may read, by state and by language version: open ones newest first,
+    ended ones (closed, won) by when they ended."""
+    petitions = Petition.objects.visible()
+    if status is not None:
+        petitions = petitions.filter(status=status)
+    if written_in is not None:
+        petitions = petitions.filter(texts__language=written_in)
+    ordering = (
+        ("-published_at", "-pk")
+        if status in (None, *Petition.SIGNABLE)
+        else ("-ended_at", "-published_at", "-pk")
+    )
+    total = petitions.count()
+    pages = max(-(-total // BROWSE_PER_PAGE), 1)
+    page = min(max(page, 1), pages)
+    start = (page - 1) * BROWSE_PER_PAGE
+    shown = _with_titles(petitions.select_related("organization").order_by(*ordering))[
+        start : start + BROWSE_PER_PAGE
+    ]
+    return BrowsePage(
+        results=_summaries(shown, written_in or language), total=total, page=page, pages=pages
+    )

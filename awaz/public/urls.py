@@ -1,10 +1,12 @@
 from django.urls import path
 
-from awaz.public import feeds, my_signatures, privacy, reporting, views
+from awaz.public import discovery, feeds, my_signatures, privacy, reporting, views
 
 app_name = "public"
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", discovery.home, name="home"),
+    path("search/", discovery.search, name="search"),
+    path("petitions/", discovery.browse, name="browse"),
     path("feeds/petitions.atom", feeds.PetitionsFeed(), name="feed-petitions"),
     path("feeds/language.atom", feeds.LanguagePetitionsFeed(), name="feed-language"),
     path("petitions/<slug:slug>/", views.petition_detail, name="petition-detail"),

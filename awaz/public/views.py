@@ -58,13 +58,6 @@ def see_other(url: str) -> HttpResponse:
 
 @require_safe
 @from_replica
-def home(request: HttpRequest) -> HttpResponse:
-    petitions = selectors.petitions_open(language=get_language())
-    return render(request, "public/home.html", {"petitions": petitions})
-
-
-@require_safe
-@from_replica
 def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
     page = selectors.organization_page(slug=slug, language=get_language())
     if page is None:

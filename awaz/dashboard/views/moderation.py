@@ -12,6 +12,7 @@ from awaz.accounts.roles import staff_view
 from awaz.dashboard.access import current_user
 from awaz.dashboard.forms.base import add_service_errors
 from awaz.dashboard.forms.moderation import RejectForm
+from awaz.discovery.selectors import petition_is_featured
 from awaz.moderation import selectors
 from awaz.moderation.models import Report
 from awaz.moderation.publication import Decision, petition_decide
@@ -37,7 +38,12 @@ def _review(request: HttpRequest, pk: int, form: RejectForm) -> HttpResponse:
     return render(
         request,
         "dashboard/moderation/petition.html",
-        {"entry": entry, "petition": entry.petition, "form": form},
+        {
+            "entry": entry,
+            "petition": entry.petition,
+            "form": form,
+            "featured": petition_is_featured(petition=entry.petition),
+        },
     )
 
 

@@ -19,8 +19,8 @@ def titles(query: str, language: str = "en") -> list[str]:
     return [item.text.title for item in petitions_search(query=query, language=language).results]
 
 
-def uyghur_petition(**fields: object) -> Petition:
-    petition = make_petition(languages=("ug",), **fields)
+def uyghur_petition() -> Petition:
+    petition = make_petition(languages=("ug",))
     petition_text_save(
         petition=petition,
         language="ug",
@@ -153,7 +153,18 @@ def test_results_come_in_pages():
 
 @pytest.mark.parametrize(
     "query",
-    ['" OR 1=1', "NEAR(", "*", '"unbalanced', "title:poets", "a AND OR NOT", "^poets", "-", "  ", ""],
+    [
+        '" OR 1=1',
+        "NEAR(",
+        "*",
+        '"unbalanced',
+        "title:poets",
+        "a AND OR NOT",
+        "^poets",
+        "-",
+        "  ",
+        "",
+    ],
 )
 def test_operator_laden_queries_are_only_words(query: str):
     make_petition(title="Poets near the title")
