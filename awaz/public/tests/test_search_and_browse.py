@@ -74,7 +74,9 @@ def test_browse_filters_by_state_and_language(client: Client):
 
 
 @pytest.mark.parametrize("query", [{"status": "draft"}, {"status": "removed"}, {"language": "xx"}])
-def test_browse_refuses_states_and_languages_it_does_not_list(client: Client, query: dict):
+def test_browse_refuses_states_and_languages_it_does_not_list(
+    client: Client, query: dict[str, str]
+):
     make_petition(title="Hidden", status=Petition.Status.DRAFT)
     response = client.get("/en/petitions/", query)
     assert response.status_code == 400
