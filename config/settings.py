@@ -298,6 +298,8 @@ LOGGING = {
 AWAZ_PAGE_CACHE_SECONDS = env_int("AWAZ_PAGE_CACHE_SECONDS", 5, minimum=0)
 # How many of the organization's other petitions the petition page lists.
 AWAZ_PREVIOUS_PETITIONS = env_int("AWAZ_PREVIOUS_PETITIONS", 5, minimum=0)
+# How long a made share picture is kept; a new one is made anyway when its text or goal changes.
+AWAZ_SHARE_IMAGE_SECONDS = env_int("AWAZ_SHARE_IMAGE_SECONDS", 7 * 24 * 3600, minimum=60)
 
 # --- Signing and signer safety ----------------------------------------------------------------
 # Keys of their own, never SECRET_KEY: the digest of signers' e-mail addresses, the digest of

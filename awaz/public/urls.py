@@ -1,6 +1,6 @@
 from django.urls import path
 
-from awaz.public import discovery, feeds, my_signatures, privacy, reporting, views
+from awaz.public import discovery, feeds, my_signatures, privacy, reporting, spreading, views
 
 app_name = "public"
 urlpatterns = [
@@ -11,6 +11,9 @@ urlpatterns = [
     path("feeds/language.atom", feeds.LanguagePetitionsFeed(), name="feed-language"),
     path("petitions/<slug:slug>/", views.petition_detail, name="petition-detail"),
     path("petitions/<slug:slug>/updates.atom", feeds.PetitionUpdatesFeed(), name="feed-updates"),
+    path("petitions/<slug:slug>/share.png", spreading.petition_share_image, name="share-image"),
+    path("petitions/<slug:slug>/qr.svg", spreading.petition_qr, {"kind": "svg"}, name="qr-svg"),
+    path("petitions/<slug:slug>/qr.png", spreading.petition_qr, {"kind": "png"}, name="qr-png"),
     path("petitions/<slug:slug>/embed/", views.petition_embed, name="petition-embed"),
     path("petitions/<slug:slug>/sign/", views.petition_sign, name="petition-sign"),
     path("petitions/<slug:slug>/check-your-inbox/", views.petition_signed, name="petition-signed"),

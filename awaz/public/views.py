@@ -21,7 +21,7 @@ from awaz.organizations.selectors import organization_description_shown
 from awaz.petitions import selectors
 from awaz.petitions.models import Petition
 from awaz.petitions.updates import updates_for_page
-from awaz.public import challenge, pagecache
+from awaz.public import challenge, pagecache, sharing
 from awaz.public.forms import SignForm, form_stamp
 from awaz.signatures import counting
 from awaz.signatures.mailings import signature_unsubscribe
@@ -89,6 +89,7 @@ def petition_page_context(
         "retention_days": settings.AWAZ_RETENTION_DAYS,
         "challenge_required": challenge.required(page.petition),
         "challenge_strings": challenge.widget_strings(),
+        "share": sharing.share_for(page),
     }
 
 
@@ -240,11 +241,10 @@ def petition_thanks(request: HttpRequest, slug: str) -> HttpResponse:
     if page is None:
         raise Http404
     count = counting.live_count(page.petition.pk)
-    share_url = settings.SITE_URL + reverse("public:petition-detail", args=[slug])
     return render(
         request,
         "public/thanks.html",
-        {"page": page, "count": count, "share_url": share_url},
+        {"page": page, "count": count, "share": sharing.share_for(page)},
     )
 
 
