@@ -77,9 +77,14 @@ def test_the_share_picture_is_a_1200_by_630_png(client: Client, language: str):
 def test_the_share_picture_is_made_once_per_version_and_goal(client: Client, monkeypatch):
     from awaz.public import shareimage
 
-    made = []
+    made: list[shareimage.Card] = []
     real = shareimage.render
-    monkeypatch.setattr(shareimage, "render", lambda card: made.append(card) or real(card))
+
+    def counting_render(card: shareimage.Card) -> bytes:
+        made.append(card)
+        return real(card)
+
+    monkeypatch.setattr(shareimage, "render", counting_render)
     petition = make_petition(first_goal=100)
     url = f"/en/petitions/{petition.slug}/share.png"
     client.get(url)
