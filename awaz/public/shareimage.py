@@ -52,7 +52,7 @@ def raqm_available() -> bool:
     return bool(features.check("raqm"))
 
 
-def _fonts_folder() -> Path:
+def fonts_folder() -> Path:
     return Path(finders.find("awaz/fonts.css") or "").parent / "fonts"
 
 
@@ -61,7 +61,7 @@ def _merged_font(weight: int) -> bytes:
     """Our script subsets of one weight as one TrueType font."""
     parts = []
     for subset in _SUBSETS:
-        font = TTFont(_fonts_folder() / f"noto-sans-{subset}-{weight}.woff2")
+        font = TTFont(fonts_folder() / f"noto-sans-{subset}-{weight}.woff2")
         font.flavor = None
         buffer = io.BytesIO()
         font.save(buffer)

@@ -37,3 +37,13 @@ def petition_qr(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
     response = HttpResponse(code, content_type=content_type)
     response["Content-Disposition"] = f'inline; filename="{slug}-qr.{kind}"'
     return _public(response, 3600)
+
+
+@require_safe
+@from_replica
+def petition_flyer(request: HttpRequest, slug: str, size: str) -> HttpResponse:
+    """A printable flyer for a rally: A4 or US Letter, in the reader's language."""
+    pdf = sharing.flyer_pdf(_page(slug), size=size)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{slug}-flyer-{size}.pdf"'
+    return _public(response, 300)

@@ -14,6 +14,18 @@ urlpatterns = [
     path("petitions/<slug:slug>/share.png", spreading.petition_share_image, name="share-image"),
     path("petitions/<slug:slug>/qr.svg", spreading.petition_qr, {"kind": "svg"}, name="qr-svg"),
     path("petitions/<slug:slug>/qr.png", spreading.petition_qr, {"kind": "png"}, name="qr-png"),
+    path(
+        "petitions/<slug:slug>/flyer-a4.pdf",
+        spreading.petition_flyer,
+        {"size": "a4"},
+        name="flyer-a4",
+    ),
+    path(
+        "petitions/<slug:slug>/flyer-letter.pdf",
+        spreading.petition_flyer,
+        {"size": "letter"},
+        name="flyer-letter",
+    ),
     path("petitions/<slug:slug>/embed/", views.petition_embed, name="petition-embed"),
     path("petitions/<slug:slug>/sign/", views.petition_sign, name="petition-sign"),
     path("petitions/<slug:slug>/check-your-inbox/", views.petition_signed, name="petition-signed"),

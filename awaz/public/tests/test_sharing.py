@@ -125,3 +125,25 @@ def test_the_thank_you_page_offers_the_same_links(client: Client):
     html = client.get(f"/ug/petitions/{petition.slug}/thank-you/").content.decode()
     telegram = parse_qs(urlsplit(share_links(html)["Telegram"]).query)
     assert telegram["url"] == [f"{SITE}/ug/petitions/{petition.slug}/"]
+
+
+@pytest.mark.parametrize(("size", "points"), [("a4", (595, 842)), ("letter", (612, 792))])
+def test_the_flyer_is_one_page_of_the_chosen_size(
+    client: Client, size: str, points: tuple[int, int]
+):
+    import pypdfium2
+
+    petition = make_petition(title="Justice", languages=("en", "ug"))
+    response = client.get(f"/ug/petitions/{petition.slug}/flyer-{size}.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    pdf = pypdfium2.PdfDocument(response.content)
+    assert len(pdf) == 1
+    width, height = pdf[0].get_size()
+    assert (round(width), round(height)) == points
+
+
+def test_the_petition_page_links_to_the_flyers(client: Client):
+    petition = make_petition()
+    html = client.get(f"/en/petitions/{petition.slug}/").content.decode()
+    assert f'href="/en/petitions/{petition.slug}/flyer-a4.pdf"' in html
+    assert f'href="/en/petitions/{petition.slug}/flyer-letter.pdf"' in html
