@@ -12,7 +12,12 @@ from django.views.decorators.http import require_safe
 
 from awaz.core import languages
 from awaz.core.replicas import from_replica
-from awaz.discovery.selectors import petitions_featured, petitions_search, petitions_trending
+from awaz.discovery.selectors import (
+    MAX_RESULTS,
+    petitions_featured,
+    petitions_search,
+    petitions_trending,
+)
 from awaz.petitions import selectors
 from awaz.petitions.models import Petition
 
@@ -100,5 +105,10 @@ def search(request: HttpRequest) -> HttpResponse:
             query=query, language=get_language(), page=form.cleaned_data["page"] or 1
         )
         query_string = urlencode({"q": query}) + "&"
-    context = {"form": form, "result": result, "query_string": query_string}
+    context = {
+        "form": form,
+        "result": result,
+        "query_string": query_string,
+        "max_results": MAX_RESULTS,
+    }
     return render(request, "public/search.html", context, status=400 if form.errors else 200)

@@ -183,3 +183,13 @@ def test_a_petition_without_text_has_no_document():
     petition.texts.all().delete()
     assert search_document_refresh(petition_id=petition.pk) is None
     assert titles("voices") == []
+
+
+def test_counting_stops_past_the_last_page(monkeypatch: pytest.MonkeyPatch):
+    from awaz.discovery import selectors
+
+    monkeypatch.setattr(selectors, "MAX_RESULTS", 3)
+    for number in range(5):
+        make_petition(title=f"Many {number}")
+    result = petitions_search(query="many", language="en")
+    assert (result.total, result.more) == (4, True)
