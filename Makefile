@@ -13,7 +13,7 @@ PORT ?= 8000
 TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install install-dev run serve test test-sqlite test-postgres browser-deps lint typecheck migrations-check security check fuzz bench lock messages clean
+.PHONY: help install install-dev run serve test test-sqlite test-postgres browser-deps lint typecheck migrations-check security check fuzz bench lock messages loans screenshots clean
 
 help:
 	@echo "make run      install, migrate, load the demo and serve http://127.0.0.1:$(PORT)"
@@ -119,6 +119,12 @@ messages: install-dev
 		--ignore=.venv --ignore=node_modules --ignore=var --ignore=tests
 	$(MANAGE) generate_script_catalogs
 	$(MANAGE) compile_catalogs --all --status
+
+# Regenerate the converter's Russian-loan table (awaz/scripts/russian_loans.tsv, committed) from
+# Debian's Russian hunspell word list; only needed after changing awaz/scripts/build_loans.py.
+loans: install-dev
+	@test -f /usr/share/hunspell/ru_RU.dic || bin/apt-install hunspell-ru
+	$(PY) -m awaz.scripts.build_loans
 
 # Re-pin the dependency tree after editing pyproject.toml.
 lock: install-dev

@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from awaz.scripts import SCRIPTS, ConversionError, CyrillicHamza, convert
 from awaz.scripts.latin import parse_latin, render_latin
-from awaz.scripts.lexicon import CHINESE_LOANS, HAMZA_STEMS, USY_LOANS
+from awaz.scripts.lexicon import CHINESE_LOANS, HAMZA_STEMS
+from awaz.scripts.loans import default_table
 from awaz.scripts.tables import ALPHABET, UEY_VOWELS
 
 SETTINGS = settings(
@@ -44,9 +45,11 @@ def uyghur_words(draw: st.DrawFn, *, hamza_after_consonant: bool = True) -> str:
 
 def _is_clean(word: str) -> bool:
     # Documented losses: ڭھ reads back as نغ; a word that looks like English stays Latin;
-    # word lists fix listed stems whatever the input.
+    # word lists fix listed stems whatever the input; a Russian loan has its own spelling.
     plain = word.replace("ئ", "")
-    stems = [*CHINESE_LOANS, *HAMZA_STEMS, *USY_LOANS]
+    if default_table().cyrillic_stem(word) is not None:
+        return False
+    stems = [*CHINESE_LOANS, *HAMZA_STEMS]
     if "ڭھ" in word or any(plain.startswith(stem.replace("ئ", "")[:4]) for stem in stems):
         return False
     return parse_latin(render_latin(word)) is not None
