@@ -54,6 +54,8 @@ browser-deps:
 	@command -v chromium >/dev/null || bin/apt-install chromium
 	@command -v npm >/dev/null || bin/apt-install npm
 	@command -v java >/dev/null || bin/apt-install default-jre-headless
+	@# pdftotext: the delivery PDF's text is checked as a reader would copy it.
+	@command -v pdftotext >/dev/null || bin/apt-install poppler-utils
 	@# Chinese pages use the reader's system font (fonts.css): without one, screenshots show boxes.
 	@fc-list :lang=zh | grep -q . || bin/apt-install fonts-wqy-microhei
 	@test -d node_modules/axe-core -a -d node_modules/vnu-jar -a node_modules/.package-lock.json -nt package-lock.json || npm ci --no-audit --no-fund --loglevel=error

@@ -81,14 +81,12 @@ class LoanTable:
         exact = self.to_cyrillic.get(pivot)
         if exact is not None:
             return exact, ""
+        to_cyrillic, raised = self.to_cyrillic, self._raised
         for end in range(min(len(pivot) - 1, self._longest_uey), MIN_STEM_FOR_SUFFIX - 1, -1):
-            rest = pivot[end:]
-            if not SUFFIXES.fullmatch(rest):
-                continue
             stem = pivot[:end]
-            found = self.to_cyrillic.get(stem) or self._raised.get(stem)
-            if found is not None:
-                return found, rest
+            found = to_cyrillic.get(stem) or raised.get(stem)
+            if found is not None and SUFFIXES.fullmatch(pivot, end):
+                return found, pivot[end:]
         return None
 
     def uey_stem(self, lower: str) -> tuple[str, str] | None:
