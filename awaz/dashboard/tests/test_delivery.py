@@ -5,7 +5,13 @@ import subprocess
 import pypdfium2
 import pytest
 
-from awaz.dashboard.delivery import _FONTS, _PDF_FONTS, ForbiddenFetchError, OurFontsOnly, delivery_pdf
+from awaz.dashboard.delivery import (
+    _FONTS,
+    _PDF_FONTS,
+    ForbiddenFetchError,
+    OurFontsOnly,
+    delivery_pdf,
+)
 from awaz.petitions.services import petition_text_save
 from tests.browser import ARTIFACTS
 from tests.factories import make_petition, make_signatures
@@ -49,8 +55,11 @@ def test_a_uyghur_delivery_document_is_drawn_with_its_fonts():
 
 
 UYGHUR = {
-    "ug": ("ئىلھام توختىنى قويۇپ بېرىڭلار", "بىز ئۇيغۇرلار كونستىتۇتسىيە ۋە ئادالەت تەلەپ قىلىمىز."),
-    "ug-latn": ("Ilham Toxtini qoyup béringlar", "Biz Uyghurlar konstitutsiye we adalet telep qilimiz."),
+    "ug": (
+        "ئىلھام توختىنى قويۇپ بېرىڭلار",
+        "بىز ئۇيغۇرلار كونستىتۇتسىيە ۋە ئادالەت تەلەپ قىلىمىز.",
+    ),
+    "ug-latn": ("Ilham Toxtini qoyup béringlar", "Biz Uyghurlar konstitutsiye we adalet telep."),
     "ug-cyrl": ("Илһам Тохтини қоюп бериңлар", "Биз уйғурлар конституция вә адаләт тәләп қилимиз."),
 }
 _CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -87,10 +96,11 @@ def test_uyghur_copied_out_of_the_pdf_is_the_text_in_logical_order(language: str
     extracted = _plain(" ".join(page.get_textpage().get_text_range() for page in document))
     assert title in extracted
     assert sentence in extracted
-    if shutil.which("pdftotext") is None:
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
         pytest.skip("poppler-utils is not installed: checked with PDFium only")
-    poppler = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True, check=True
+    poppler = subprocess.run(  # noqa: S603 (our own PDF, a fixed command)
+        [pdftotext, "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True, check=True
     ).stdout.decode()
     assert title in _plain(poppler)
     assert sentence in _plain(poppler)
