@@ -21,6 +21,7 @@ help:
 	@echo "make check    what CI runs: lint, types, migrations, every test on SQLite and PostgreSQL"
 	@echo "make bench    the benchmarks in bench/"
 	@echo "make messages after changing a translatable string: extract, generate, compile"
+	@echo "make screenshots  the README's screenshots of the petition page, from a real browser"
 
 $(VENV)/.installed-%: requirements/%.txt pyproject.toml
 	@# WeasyPrint (the delivery PDF) draws text with Pango, a system library.
@@ -127,6 +128,11 @@ messages: install-dev
 loans: install-dev
 	@test -f /usr/share/hunspell/ru_RU.dic || bin/apt-install hunspell-ru
 	$(PY) -m awaz.scripts.build_loans
+
+# The README's screenshots of the petition page (docs/petition-page*.png), from a real browser
+# run against a throwaway database with the demo content, in English and in Uyghur.
+screenshots: install-dev browser-deps
+	$(PY) bin/screenshots
 
 # Re-pin the dependency tree after editing pyproject.toml.
 lock: install-dev
