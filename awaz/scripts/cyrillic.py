@@ -4,6 +4,7 @@ import re
 from typing import Final
 
 from awaz.scripts.errors import CyrillicHamza
+from awaz.scripts.lexicon import USY_HARD_SIGN_STEMS
 from awaz.scripts.loans import SUFFIXES, LoanTable, default_table
 from awaz.scripts.pivot import Case, Word, add_hamza
 from awaz.scripts.tables import (
@@ -113,6 +114,8 @@ def render_cyrillic_letters(pivot: str, hamza: CyrillicHamza) -> str:
     if "تس" in pivot:
         pivot = _TS_AS_TSE.sub("ц", pivot)
     if HAMZA in pivot:
+        if hamza is CyrillicHamza.DROP and pivot.startswith(USY_HARD_SIGN_STEMS):
+            pivot = pivot[:3] + "ъ" + pivot[4:]  # сәнъәт
         pivot = pivot.replace(HAMZA, "" if hamza is CyrillicHamza.DROP else "'")
     return pivot.translate(_TO_CYRILLIC)
 
