@@ -138,7 +138,7 @@ class SettingsFields(forms.Form):
             ),
             _(
                 "A Russian word for the Cyrillic version to spell your way: a line such as "
-                "كونستىتۇتسىيە = конституция."
+                "konstitutsiye = конституция."
             ),
         ),
     )
