@@ -150,11 +150,12 @@ def loan_pair(entry: LoanEntry) -> tuple[str, str] | None:
 
 
 @lru_cache(maxsize=64)
-def table_with(entries: tuple[LoanEntry, ...]) -> LoanTable:
+def table_with(entries: tuple[LoanEntry, ...]) -> LoanTable | None:
     """The default table with a text's own loans added or overriding entries; entries that are
-    not loans (names) are ignored."""
+    not loans (names) are ignored. ``None`` when there is no loan among them: the default table
+    then serves, with its shared word cache."""
     pairs = [pair for pair in map(loan_pair, entries) if pair is not None]
-    return default_table().overridden(pairs) if pairs else default_table()
+    return default_table().overridden(pairs) if pairs else None
 
 
 @cache
