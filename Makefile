@@ -13,7 +13,7 @@ PORT ?= 8000
 TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install install-dev run serve test test-sqlite test-postgres browser-deps lint typecheck migrations-check security check fuzz bench lock messages clean
+.PHONY: help install install-dev run serve test test-sqlite test-postgres browser-deps lint typecheck migrations-check security check fuzz bench lock messages loans screenshots clean
 
 help:
 	@echo "make run      install, migrate, load the demo and serve http://127.0.0.1:$(PORT)"
@@ -21,6 +21,7 @@ help:
 	@echo "make check    what CI runs: lint, types, migrations, every test on SQLite and PostgreSQL"
 	@echo "make bench    the benchmarks in bench/"
 	@echo "make messages after changing a translatable string: extract, generate, compile"
+	@echo "make screenshots  the README's screenshots of the petition page, from a real browser"
 
 $(VENV)/.installed-%: requirements/%.txt pyproject.toml
 	@# WeasyPrint (the delivery PDF) draws text with Pango, a system library.
@@ -54,6 +55,8 @@ browser-deps:
 	@command -v chromium >/dev/null || bin/apt-install chromium
 	@command -v npm >/dev/null || bin/apt-install npm
 	@command -v java >/dev/null || bin/apt-install default-jre-headless
+	@# pdftotext: the delivery PDF's text is checked as a reader would copy it.
+	@command -v pdftotext >/dev/null || bin/apt-install poppler-utils
 	@# Chinese pages use the reader's system font (fonts.css): without one, screenshots show boxes.
 	@fc-list :lang=zh | grep -q . || bin/apt-install fonts-wqy-microhei
 	@test -d node_modules/axe-core -a -d node_modules/vnu-jar -a node_modules/.package-lock.json -nt package-lock.json || npm ci --no-audit --no-fund --loglevel=error
@@ -119,6 +122,17 @@ messages: install-dev
 		--ignore=.venv --ignore=node_modules --ignore=var --ignore=tests
 	$(MANAGE) generate_script_catalogs
 	$(MANAGE) compile_catalogs --all --status
+
+# Regenerate the converter's Russian-loan table (awaz/scripts/russian_loans.tsv, committed) from
+# Debian's Russian hunspell word list; only needed after changing awaz/scripts/build_loans.py.
+loans: install-dev
+	@test -f /usr/share/hunspell/ru_RU.dic || bin/apt-install hunspell-ru
+	$(PY) -m awaz.scripts.build_loans
+
+# The README's screenshots of the petition page (docs/petition-page*.png), from a real browser
+# run against a throwaway database with the demo content, in English and in Uyghur.
+screenshots: install-dev browser-deps
+	$(PY) bin/screenshots
 
 # Re-pin the dependency tree after editing pyproject.toml.
 lock: install-dev

@@ -12,6 +12,9 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import get_language
+
+from awaz.core.bidi import rtl_marked
 
 
 def absolute_url(viewname: str, *, kwargs: Mapping[str, object] | None = None) -> str:
@@ -27,7 +30,12 @@ def send_templated(*, to: str, template: str, context: Mapping[str, object]) -> 
     full_context = {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL, **context}
     subject = " ".join(render_to_string(f"{template}_subject.txt", full_context).split())
     body = render_to_string(f"{template}_body.txt", full_context)
-    _deliver(EmailMessage(subject=subject, body=body, to=[to]))
+    language = get_language()
+    _deliver(
+        EmailMessage(
+            subject=rtl_marked(subject, language), body=rtl_marked(body, language), to=[to]
+        )
+    )
 
 
 def _deliver(message: EmailMessage) -> None:

@@ -23,6 +23,9 @@ from awaz.signatures.exports import CsvExport
 from awaz.signatures.models import Signature, SignatureStatus
 
 _FONTS = Path(finders.find("awaz/fonts.css") or "").parent / "fonts"
+# The PDF's Arabic-script font, one glyph per letter so that its text copies out
+# (bin/build-delivery-fonts); not a web font.
+_PDF_FONTS = Path(__file__).resolve().parent / "fonts"
 
 
 class ForbiddenFetchError(Exception):
@@ -36,7 +39,7 @@ class OurFontsOnly(URLFetcher):  # type: ignore[misc]
         if not url.startswith("file://"):
             raise ForbiddenFetchError(url)
         path = Path(url.removeprefix("file://")).resolve()
-        if path.parent != _FONTS.resolve() or path.suffix != ".woff2":
+        if path.parent not in {_FONTS.resolve(), _PDF_FONTS} or path.suffix != ".woff2":
             raise ForbiddenFetchError(url)
         return URLFetcherResponse(
             url, body=path.read_bytes(), headers={"Content-Type": "font/woff2"}
@@ -80,6 +83,7 @@ def delivery_pdf(*, petition: Petition, language: str, with_names: bool) -> tupl
                 "rows": export.rows,
                 "digest": digest,
                 "fonts": _FONTS.as_uri(),
+                "pdf_fonts": _PDF_FONTS.as_uri(),
                 "SITE_NAME": settings.SITE_NAME,
                 "generated_on": timezone.now(),
             },

@@ -41,7 +41,9 @@ def petition_texts_convert(
 
     A version whose language is in `again` is regenerated even if a person reviewed or wrote it
     (the organizer asked for a fresh conversion). `proper_nouns` defaults to the petition's own
-    list of names.
+    list of names; a line of that list of the form "كونستىتۇتسىيە = конституция" is a Russian
+    loan, which the Cyrillic version writes the given way (adding to or overriding the
+    converter's own list).
     """
     if source.language not in UYGHUR_SCRIPTS:
         return []
@@ -63,7 +65,9 @@ def petition_texts_convert(
             continue  # written or reviewed by a person: never overwritten
 
         def to_target(value: str, target: str = target) -> str:
-            return convert(value, source=source.language, target=target, proper_nouns=names)
+            return convert(
+                value, source=source.language, target=target, proper_nouns=names, loans=names
+            )
 
         try:
             text = petition_text_save(

@@ -6,10 +6,12 @@ from typing import Final
 
 from awaz.scripts.casing import ProperNouns
 from awaz.scripts.errors import SCRIPTS, CyrillicHamza, UnknownScriptError
+from awaz.scripts.loans import LoanEntry, LoanTable, table_with
 from awaz.scripts.normalize import check_input, normalize
 from awaz.scripts.pipeline import Direction, run
 
-_DIRECTIONS: Final[dict[tuple[str, str, CyrillicHamza], Direction]] = {}
+_DIRECTIONS: Final[dict[tuple[str, str, CyrillicHamza, LoanTable | None], Direction]] = {}
+_DIRECTIONS_LIMIT: Final = 256  # directions kept for texts with their own loan lists
 _DIRECTIONS_LOCK: Final = Lock()
 
 
@@ -20,6 +22,7 @@ def convert(
     target: str,
     proper_nouns: Iterable[str] = (),
     cyrillic_hamza: CyrillicHamza = CyrillicHamza.DROP,
+    loans: Iterable[LoanEntry] = (),
 ) -> str:
     """Convert Uyghur ``text`` from the ``source`` script to the ``target`` script.
 
@@ -29,7 +32,10 @@ def convert(
     look-alikes, apostrophes). URLs, e-mail addresses, handles, tags, numbers, Markdown markup and
     code, HTML, and words of other scripts pass through unchanged. ``proper_nouns`` (in any
     script) are capitalised as listed in Latin and Cyrillic output; ``cyrillic_hamza`` chooses how
-    a hamza inside a word is written in Cyrillic.
+    a hamza inside a word is written in Cyrillic. ``loans`` adds Russian loans to the
+    generated list, or overrides its spellings, for this text: ``"كونستىتۇتسىيە = конституция"``
+    or a (Uyghur, Russian) pair, the Uyghur side in Arabic or Latin script; other entries (such
+    as names) are ignored, so one list can serve both parameters.
 
     Raises ``UnknownScriptError`` for a script code not in ``SCRIPTS`` and ``ConversionError``
     for input that is refused (not a str, longer than ``MAX_INPUT_CHARS``, lone surrogates).
@@ -43,13 +49,20 @@ def convert(
     text = normalize(check_input(text), source)
     if source == target or not text:
         return text
-    return run(text, _direction(source, target, hamza), ProperNouns(proper_nouns))
+    entries = tuple(loans)
+    table = table_with(entries) if entries and "ug-cyrl" in (source, target) else None
+    return run(text, _direction(source, target, hamza, table), ProperNouns(proper_nouns))
 
 
-def _direction(source: str, target: str, hamza: CyrillicHamza) -> Direction:
-    key = (source, target, hamza)
+def _direction(
+    source: str, target: str, hamza: CyrillicHamza, loans: LoanTable | None
+) -> Direction:
+    key = (source, target, hamza, loans)
     direction = _DIRECTIONS.get(key)
     if direction is None:
         with _DIRECTIONS_LOCK:
-            direction = _DIRECTIONS.setdefault(key, Direction(source, target, hamza))
+            if len(_DIRECTIONS) > _DIRECTIONS_LIMIT:
+                for stale in [k for k in _DIRECTIONS if k[3] is not None]:
+                    del _DIRECTIONS[stale]
+            direction = _DIRECTIONS.setdefault(key, Direction(source, target, hamza, loans))
     return direction

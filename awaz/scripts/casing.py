@@ -88,6 +88,8 @@ class ProperNouns:
         self._by_first: dict[str, list[tuple[tuple[str, ...], tuple[Case, ...]]]] = {}
         lengths: set[int] = set()
         for name in names:
+            if "=" in name:
+                continue  # a loan ("كونستىتۇتسىيە = конституция") of the same list
             parsed = [_read_name_word(part) for part in name.split()]
             if not parsed or any(word is None for word in parsed):
                 continue

@@ -4,7 +4,8 @@ import re
 from typing import Final
 
 from awaz.scripts.errors import CyrillicHamza
-from awaz.scripts.lexicon import USY_LOANS, USY_LOANS_REVERSED
+from awaz.scripts.lexicon import USY_HARD_SIGN_STEMS
+from awaz.scripts.loans import SUFFIXES, LoanTable, default_table
 from awaz.scripts.pivot import Case, Word, add_hamza
 from awaz.scripts.tables import (
     HAMZA,
@@ -20,18 +21,18 @@ _TO_CYRILLIC: Final = str.maketrans(UEY_TO_USY)
 _FROM_CYRILLIC: Final = str.maketrans(USY_TO_UEY)
 _SIGN_BEFORE_E: Final = re.compile("[ъь](?=е)")
 _HAMZA_SIGN: Final = re.compile(f"['ъ](?=[{''.join(sorted(USY_VOWEL_CHARS))}])")
-_LOAN_PREFIXES: Final = tuple(USY_LOANS)
-_LOAN_FIRST_LETTERS: Final = frozenset(usy[0] for usy in USY_LOANS_REVERSED)
 # ц is written for تس of Russian loans ending in -ция/-цион (ئاۋىياتسىيە). Not for every تس:
 # that is also a t-final stem plus a native suffix (ئادالەتسىزلىك, كەتسە, كەتسۇن).
 _TS_AS_TSE: Final = re.compile("(?<=.)تس(?=ىي)")
 
 
-def parse_cyrillic(word: str) -> Word | None:
+def parse_cyrillic(word: str, loans: LoanTable | None = None) -> Word | None:
     """Read a USY word, or return ``None`` for a word to keep verbatim (letters outside USY,
     mixed case).
 
-    The Russian-loan letters are read by [3691] §7: ц is تس inside a word and س at its start,
+    A Russian loan in its Russian spelling (конституция, концертни) is read from the loan
+    table (``loans``, by default the generated one). Other words follow the letters: the
+    Russian-loan letters are read by [3691] §7: ц is تس inside a word and س at its start,
     щ is چ, э is ې, ы is ى, ь is dropped and ъ is a hamza before a vowel (мәнъий); before е
     either sign reads й (объект, пьеса). An apostrophe before a
     vowel is a hamza (ма'арип); a hamza that real-world USY leaves out is restored between
@@ -48,11 +49,32 @@ def parse_cyrillic(word: str) -> Word | None:
         case = Case.UPPER if sum(c.isalpha() for c in word) > 1 else Case.TITLE
     else:
         return None
-    if lower[0] in _LOAN_FIRST_LETTERS:
-        for usy, uey in USY_LOANS_REVERSED.items():
-            if lower.startswith(usy):
-                rest = parse_cyrillic(lower[len(usy) :]) if len(lower) > len(usy) else None
-                return Word(uey + (rest.pivot.removeprefix(HAMZA) if rest else ""), case)
+    loan = _read_loan(lower, default_table() if loans is None else loans)
+    if loan is not None:
+        return Word(loan, case)
+    spelled = spell_cyrillic(lower)
+    if not spelled.strip("'"):
+        return None  # a lone ь or ъ: nothing to convert, keep it
+    return Word(add_hamza(spelled), case)
+
+
+def _read_loan(lower: str, loans: LoanTable) -> str | None:
+    found = loans.uey_stem(lower) if loans else None
+    if found is None:
+        return None
+    uey, rest = found
+    if not rest:
+        return uey
+    suffix = spell_cyrillic(rest)
+    if not SUFFIXES.fullmatch(suffix):
+        return None
+    if suffix.startswith("سى") and uey.endswith(("ا", "ە")):
+        uey = uey[:-1] + "ى"  # the stem's last vowel is raised: конституцияси -> ...يىسى
+    return uey + suffix
+
+
+def spell_cyrillic(lower: str) -> str:
+    """The UEY letters of a lower-case USY word by the letter rules alone (no hamza added)."""
     # Plain string operations rather than a loop over characters: this runs for every
     # distinct word of a text.
     spelled = lower
@@ -64,22 +86,27 @@ def parse_cyrillic(word: str) -> Word | None:
         if spelled[0] == "ц":
             spelled = "س" + spelled[1:]
         spelled = spelled.replace("ц", "تس")
-    spelled = spelled.translate(_FROM_CYRILLIC)
-    if not spelled.strip("'"):
-        return None  # a lone ь or ъ: nothing to convert, keep it
-    return Word(add_hamza(spelled), case)
+    return spelled.translate(_FROM_CYRILLIC)
 
 
-def render_cyrillic(pivot: str, hamza: CyrillicHamza) -> str:
+def render_cyrillic(pivot: str, hamza: CyrillicHamza, loans: LoanTable | None = None) -> str:
     """Write UEY letters in USY, in lower case.
 
+    A Russian loan of the loan table (``loans``, by default the generated one) keeps its
+    Russian spelling, suffixes included (كونستىتۇتسىيەنى -> конституцияни). Otherwise
     يا and يۇ become я and ю ([3691]); the hamza is dropped at the start of a word, and inside
     a word dropped (real-world usage, маарип) or written ' ([3691] §6.4, ма'арип).
     """
-    if pivot.startswith(_LOAN_PREFIXES):
-        for uey, usy in USY_LOANS.items():
-            if pivot.startswith(uey):
-                return usy + pivot[len(uey) :].translate(_TO_CYRILLIC)
+    table = default_table() if loans is None else loans
+    found = table.cyrillic_stem(pivot) if table else None
+    if found is not None:
+        stem, rest = found
+        return stem + render_cyrillic_letters(rest, hamza) if rest else stem
+    return render_cyrillic_letters(pivot, hamza)
+
+
+def render_cyrillic_letters(pivot: str, hamza: CyrillicHamza) -> str:
+    """Write UEY letters in USY by the letter rules alone, in lower case."""
     if pivot[:1] == HAMZA and pivot[1:2] in UEY_VOWELS:
         pivot = pivot[1:]
     if "ي" in pivot:
@@ -87,6 +114,8 @@ def render_cyrillic(pivot: str, hamza: CyrillicHamza) -> str:
     if "تس" in pivot:
         pivot = _TS_AS_TSE.sub("ц", pivot)
     if HAMZA in pivot:
+        if hamza is CyrillicHamza.DROP and pivot.startswith(USY_HARD_SIGN_STEMS):
+            pivot = pivot[:3] + "ъ" + pivot[4:]  # сәнъәт
         pivot = pivot.replace(HAMZA, "" if hamza is CyrillicHamza.DROP else "'")
     return pivot.translate(_TO_CYRILLIC)
 

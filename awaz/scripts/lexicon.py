@@ -164,6 +164,10 @@ HAMZA_STEMS: Final[dict[str, str]] = {
     "جۈرەت": "جۈرئەت",
 }
 
+# Stems whose hamza after a consonant Kazakhstan's Cyrillic writes ъ even where it drops the
+# others (Uyghur Avazi: сәнъәт, сәнъити, but хәлқара, мәсул); [3691] §6.4 lists мәнъий.
+USY_HARD_SIGN_STEMS: Final[tuple[str, ...]] = ("سەنئ", "مەنئ")
+
 # Russian loans that [3691] spells the Russian way in USY (its own examples).
 USY_LOANS: Final[dict[str, str]] = {
     "ئاۋىياتسىيە": "авиация",

@@ -10,6 +10,7 @@ from awaz.scripts.cyrillic import parse_cyrillic, render_cyrillic, render_cyrill
 from awaz.scripts.errors import CyrillicHamza
 from awaz.scripts.latin import parse_latin, render_latin, render_latin_abbreviation
 from awaz.scripts.lexicon import FOREIGN_PHRASES
+from awaz.scripts.loans import LoanTable
 from awaz.scripts.pivot import Case, Word, parse_arabic, single_letter, spell_abbreviation
 from awaz.scripts.tables import (
     ARABIC_PUNCTUATION_TO_ASCII,
@@ -41,15 +42,19 @@ def _to_arabic_punctuation(match: re.Match[str]) -> str:
 class Direction:
     """Converts words from one script to another, remembering the words it has seen."""
 
-    def __init__(self, source: str, target: str, hamza: CyrillicHamza) -> None:
+    def __init__(
+        self, source: str, target: str, hamza: CyrillicHamza, loans: LoanTable | None = None
+    ) -> None:
         self.source = source
         self.target = target
         self._parse = _PARSERS[source]
+        if source == "ug-cyrl" and loans is not None:
+            self._parse = partial(parse_cyrillic, loans=loans)
         self._render: Callable[[str], str]
         if target == "ug-latn":
             self._render = render_latin
         elif target == "ug-cyrl":
-            self._render = partial(render_cyrillic, hamza=hamza)
+            self._render = partial(render_cyrillic, hamza=hamza, loans=loans)
         else:
             self._render = str
         self._words: dict[str, tuple[Word, str] | None] = {}

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from awaz.core import mailer
+from awaz.core.bidi import rtl_marked
 from awaz.core.markdown import render_markdown
 from awaz.petitions.models import PetitionUpdate
 from awaz.petitions.selectors import choose_text
@@ -29,9 +30,10 @@ def _message(
     """Render `<base>_subject.txt`, `_body.txt` and `_body.html` (in the active language)."""
     context = {"SITE_NAME": settings.SITE_NAME, **context}
     subject = render_to_string(f"{base}_subject.txt", context)
+    language = translation.get_language()
     message = EmailMultiAlternatives(
-        subject=" ".join(subject.split()),
-        body=render_to_string(f"{base}_body.txt", context),
+        subject=rtl_marked(" ".join(subject.split()), language),
+        body=rtl_marked(render_to_string(f"{base}_body.txt", context), language),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[address],
         headers={

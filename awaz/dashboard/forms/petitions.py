@@ -3,6 +3,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from awaz.dashboard.forms.base import WebURLFormField, language_choices
@@ -129,9 +130,16 @@ class SettingsFields(forms.Form):
         label=_("Names"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_(
-            "For Uyghur: names to write with capitals in the Latin and Cyrillic versions, one per "
-            "line, e.g. Serikzhan Bilash."
+        help_text=format_lazy(
+            "{} {}",
+            _(
+                "For Uyghur: names to write with capitals in the Latin and Cyrillic versions, one "
+                "per line, e.g. Serikzhan Bilash."
+            ),
+            _(
+                "A Russian word for the Cyrillic version to spell your way: a line such as "
+                "konstitutsiye = конституция."
+            ),
         ),
     )
 

@@ -112,3 +112,36 @@ def test_new_names_recapitalize_the_versions_nobody_reviewed_yet():
     )
     assert petition.texts.get(language="ug-latn").body.startswith("Biz Ilham Toxtini")
     assert petition.texts.get(language="ug-cyrl").body.startswith("Биз илһам тохтини")
+
+
+def test_russian_loans_are_written_the_kazakhstan_way_in_the_cyrillic_version():
+    petition = start_in_uyghur(body="كونستىتۇتسىيە ۋە ئېنېرگىيە")
+    assert petition.texts.get(language="ug-cyrl").body == "Конституция вә энергия"
+
+
+def test_a_loan_line_in_the_names_list_adds_or_overrides_a_loan():
+    petition = start_in_uyghur(
+        body="ئادالەت ۋە كونستىتۇتسىيە",
+        proper_nouns="Ilham Toxti\nئادالەت = адалет\nكونستىتۇتسىيە = конституциа",
+    )
+    assert petition.texts.get(language="ug-cyrl").body == "Адалет вә конституциа"
+    assert petition.texts.get(language="ug-latn").body == "Adalet we konstitutsiye"
+
+
+def test_an_organizers_own_cyrillic_spelling_in_a_reviewed_version_is_never_overwritten():
+    petition = start_in_uyghur(body="كونستىتۇتسىيە")
+    author = petition.created_by
+    petition_text_write(
+        petition=petition, language="ug-cyrl", by=author, title="T", target="T", body="Конституцийә"
+    )
+    petition_settings_update(
+        petition=petition,
+        first_goal=petition.first_goal,
+        closes_at=None,
+        offered_languages=[],
+        proper_nouns="كونستىتۇتسىيە = конституциа",
+    )
+    petition_text_write(
+        petition=petition, language="ug", by=author, title=TITLE, target="T", body="كونستىتۇتسىيە"
+    )
+    assert petition.texts.get(language="ug-cyrl").body == "Конституцийә"

@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from awaz.scripts import SCRIPTS, ConversionError, CyrillicHamza, convert
 from awaz.scripts.latin import parse_latin, render_latin
-from awaz.scripts.lexicon import CHINESE_LOANS, HAMZA_STEMS, USY_LOANS
+from awaz.scripts.lexicon import CHINESE_LOANS, HAMZA_STEMS
+from awaz.scripts.loans import default_table
 from awaz.scripts.tables import ALPHABET, UEY_VOWELS
 
 SETTINGS = settings(
@@ -44,9 +45,11 @@ def uyghur_words(draw: st.DrawFn, *, hamza_after_consonant: bool = True) -> str:
 
 def _is_clean(word: str) -> bool:
     # Documented losses: ڭھ reads back as نغ; a word that looks like English stays Latin;
-    # word lists fix listed stems whatever the input.
+    # word lists fix listed stems whatever the input; a Russian loan has its own spelling.
     plain = word.replace("ئ", "")
-    stems = [*CHINESE_LOANS, *HAMZA_STEMS, *USY_LOANS]
+    if default_table().cyrillic_stem(word) is not None:
+        return False
+    stems = [*CHINESE_LOANS, *HAMZA_STEMS]
     if "ڭھ" in word or any(plain.startswith(stem.replace("ئ", "")[:4]) for stem in stems):
         return False
     return parse_latin(render_latin(word)) is not None
@@ -161,3 +164,22 @@ def test_latin_cyrillic_latin_round_trip_is_identity(text: str) -> None:
         latin, source="ug-latn", target="ug-cyrl", cyrillic_hamza=CyrillicHamza.APOSTROPHE
     )
     assert convert(cyrillic, source="ug-cyrl", target="ug-latn") == latin
+
+
+LOANS = sorted(default_table().to_cyrillic.items())
+LOAN_SUFFIXES = ["", "نى", "لار", "لىرى", "دا", "دىن", "نىڭ", "غا", "گە", "لىق", "دىكى", "مۇ"]
+
+
+@SETTINGS
+@given(st.sampled_from(LOANS), st.sampled_from(LOAN_SUFFIXES))
+def test_a_russian_loan_with_suffixes_round_trips_through_kazakhstan_cyrillic(
+    loan: tuple[str, str], suffix: str
+) -> None:
+    uey, russian = loan
+    if suffix and not default_table().cyrillic_stem(uey + suffix):
+        return  # a stem too short for suffixes: left to the letter rules
+    cyrillic = convert(uey + suffix, source="ug", target="ug-cyrl").lower()
+    assert cyrillic.startswith(russian)
+    assert convert(cyrillic, source="ug-cyrl", target="ug") == uey + suffix
+    latin = convert(uey + suffix, source="ug", target="ug-latn")
+    assert convert(latin, source="ug-latn", target="ug-cyrl").lower() == cyrillic
