@@ -1,7 +1,7 @@
 """Personal data of signatures is deleted on a schedule, whatever anyone forgets to do.
 
-AWAZ_RETENTION_DAYS after a petition stopped taking signatures (closed, won, rejected or taken
-down), each of its signatures keeps only what its count and its statistics need: country,
+AWAZ_RETENTION_DAYS after a petition stopped taking signatures (`Petition.ENDED`: closed, won,
+rejected or taken down; every move there sets `ended_at`, a database constraint insists), each of its signatures keeps only what its count and its statistics need: country,
 language, status and times. Name, comment, choices, the e-mail digest and domain, the
 encrypted address and the network digest are erased; the digest is replaced by a value that
 cannot be linked to any address, so "my signatures" no longer finds the row either.
@@ -11,28 +11,20 @@ import datetime
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q, Value
+from django.db.models import Value
 from django.db.models.functions import Concat
 from django.utils import timezone
 
 from awaz.petitions.models import Petition
 from awaz.signatures.models import Signature
 
-ENDED = (
-    Petition.Status.CLOSED,
-    Petition.Status.VICTORY,
-    Petition.Status.REJECTED,
-    Petition.Status.REMOVED,
-)
 PURGED_PREFIX = "purged:"
 
 
 def petitions_past_retention(now: datetime.datetime) -> list[int]:
     cutoff = now - datetime.timedelta(days=settings.AWAZ_RETENTION_DAYS)
     return list(
-        Petition.objects.filter(status__in=ENDED)
-        .filter(Q(ended_at__lte=cutoff) | Q(ended_at__isnull=True, closes_at__lte=cutoff))
-        .values_list("pk", flat=True)
+        Petition.objects.ended().filter(ended_at__lte=cutoff).values_list("pk", flat=True)
     )
 
 
