@@ -69,7 +69,7 @@ def make_petition(
     return petition
 
 
-_CREATED_AS = {
+_CREATED_AS: dict[str, str] = {
     Petition.Status.CLOSED: Petition.Status.OPEN,
     Petition.Status.VICTORY: Petition.Status.OPEN,
     Petition.Status.REMOVED: Petition.Status.OPEN,

@@ -11,10 +11,12 @@ from typing import Any
 import weasyprint
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.db import models, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from awaz.audit.services import audit_record
 from awaz.petitions.models import Petition
 from awaz.petitions.selectors import choose_text
 from awaz.signatures import statistics
@@ -86,3 +88,18 @@ def delivery_pdf(*, petition: Petition, language: str, with_names: bool) -> tupl
         )
     document = weasyprint.HTML(string=html, url_fetcher=OurFontsOnly())
     return document.write_pdf(), digest
+
+
+@transaction.atomic
+def delivery_document_create(
+    *, petition: Petition, by: models.Model, language: str, with_names: bool
+) -> bytes:
+    """The delivery PDF for `by`, audited as `signatures.delivery` with the list's digest."""
+    pdf, digest = delivery_pdf(petition=petition, language=language, with_names=with_names)
+    audit_record(
+        actor=by,
+        action="signatures.delivery",
+        target=petition,
+        details={"language": language, "names": with_names, "sha256": digest},
+    )
+    return pdf

@@ -259,4 +259,3 @@ def petition_declare_victory(
         fields=["status", "victory_statement"],
         details=details,
     )
-

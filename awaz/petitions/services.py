@@ -45,7 +45,7 @@ def petition_create(
     """Create a petition (a draft, or for seeding, waiting or open); its texts are added with
     `petition_text_save`. It reaches an ended state only by the lifecycle's moves."""
     if status in Petition.ENDED:
-        raise ValueError("a petition is created before it ends: end it with awaz.petitions.lifecycle")
+        raise ValueError("a petition ends only by the moves of awaz.petitions.lifecycle")
     petition = Petition(
         organization=organization,
         slug=slug,

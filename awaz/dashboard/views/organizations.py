@@ -205,7 +205,7 @@ def member_update(request: HttpRequest, membership: Membership, pk: int) -> Http
     member = get_object_or_404(Membership, pk=pk, organization=membership.organization)
     try:
         if "remove" in request.POST:
-            services.membership_remove(membership=member)
+            services.membership_remove(membership=member, by=current_user(request))
             messages.success(
                 request, _("%(person)s is no longer a member.") % {"person": member.user}
             )
@@ -213,7 +213,9 @@ def member_update(request: HttpRequest, membership: Membership, pk: int) -> Http
             form = MembershipForm(request.POST, prefix=f"m{member.pk}")
             if not form.is_valid():
                 raise ValidationError(_("Choose a role from the list."))
-            services.membership_role_change(membership=member, role=form.cleaned_data["role"])
+            services.membership_role_change(
+                membership=member, role=form.cleaned_data["role"], by=current_user(request)
+            )
             messages.success(request, _("%(person)s's role is changed.") % {"person": member.user})
     except ValidationError as error:
         for message in error.messages:
@@ -227,7 +229,7 @@ def member_update(request: HttpRequest, membership: Membership, pk: int) -> Http
 @require_POST
 def invitation_revoke(request: HttpRequest, membership: Membership, pk: int) -> HttpResponse:
     invitation = get_object_or_404(Invitation, pk=pk, organization=membership.organization)
-    services.invitation_revoke(invitation=invitation)
+    services.invitation_revoke(invitation=invitation, by=current_user(request))
     messages.success(request, _("The invitation is withdrawn; its link no longer works."))
     return redirect("dashboard:members", organization=membership.organization.slug)
 

@@ -9,6 +9,8 @@ from django.utils import timezone
 
 from awaz.audit.models import AuditEntry
 from awaz.core import crypto
+from awaz.moderation.reports import report_create, report_resolve
+from awaz.petitions import lifecycle
 from awaz.petitions.housekeeping import petitions_close_expired
 from awaz.petitions.models import Petition
 from awaz.signatures.access import signatures_of
@@ -16,8 +18,6 @@ from awaz.signatures.counting import signature_count_recount
 from awaz.signatures.identity import email_digest
 from awaz.signatures.models import Signature
 from awaz.signatures.retention import purge_past_retention
-from awaz.moderation.reports import report_create, report_resolve
-from awaz.petitions import lifecycle
 from tests.factories import make_petition, make_signatures, petition_move_to
 from tests.organizers import make_user
 
@@ -167,7 +167,8 @@ def test_reopening_stops_the_clock_and_a_new_end_restarts_it(settings):
     lifecycle.petition_reopen(petition=petition, by=organizer)
     assert petition.ended_at is None
     assert purge_past_retention() == 0
-    lifecycle.petition_close(petition=petition, by=organizer)
+    closed = lifecycle.petition_close(petition=petition, by=organizer)
     assert purge_past_retention() == 0
-    with time_machine.travel(petition.ended_at + datetime.timedelta(days=31)):
+    assert closed.ended_at is not None
+    with time_machine.travel(closed.ended_at + datetime.timedelta(days=31)):
         assert purge_past_retention() == 3
