@@ -18,11 +18,11 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from awaz.audit.services import audit_record
 from awaz.petitions.models import Petition
-from awaz.petitions.selectors import choose_text
+from awaz.petitions.selectors import choose_text, petition_texts
 from awaz.signatures import statistics
 from awaz.signatures.counting import live_count
 from awaz.signatures.exports import CsvExport
-from awaz.signatures.models import Signature, SignatureStatus
+from awaz.signatures.selectors import signatures_public_names
 
 _FONTS = Path(finders.find("awaz/fonts.css") or "").parent / "fonts"
 
@@ -58,17 +58,11 @@ def delivery_pdf(*, petition: Petition, language: str, with_names: bool) -> tupl
     digest = export.digest.hexdigest()
     with translation.override(language):
         text = choose_text(
-            petition.texts.all(), language=language, original_language=petition.original_language
+            petition_texts(petition=petition),
+            language=language,
+            original_language=petition.original_language,
         )
-        names: list[str] = []
-        if with_names:
-            names = list(
-                Signature.objects.filter(
-                    petition=petition, status=SignatureStatus.CONFIRMED, is_public=True
-                )
-                .order_by("confirmed_at", "pk")
-                .values_list("name", flat=True)
-            )
+        names = signatures_public_names(petition=petition) if with_names else []
         html = render_to_string(
             "dashboard/delivery.html",
             {

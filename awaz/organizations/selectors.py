@@ -76,3 +76,14 @@ def organization_description_shown(
 def organization_description(*, organization: Organization, language: str) -> str:
     """What a public page should show: the description in `language`, else the default one."""
     return organization_description_shown(organization=organization, language=language).text
+
+
+def membership_of_organization(*, organization: Organization, pk: int) -> Membership | None:
+    """A member of `organization`; None for anyone else's membership."""
+    return (
+        Membership.objects.select_related("user").filter(pk=pk, organization=organization).first()
+    )
+
+
+def invitation_of_organization(*, organization: Organization, pk: int) -> Invitation | None:
+    return Invitation.objects.filter(pk=pk, organization=organization).first()

@@ -114,3 +114,8 @@ def organization_page(*, slug: str, language: str) -> OrganizationPage | None:
         Petition.objects.visible().filter(organization=organization).order_by("-published_at")
     )
     return OrganizationPage(organization=organization, petitions=_summaries(petitions, language))
+
+
+def petition_texts(*, petition: Petition) -> list[PetitionText]:
+    """Every version of `petition`, for choosing the one a reader (or a document) is given."""
+    return list(PetitionText.objects.filter(petition=petition))
