@@ -40,27 +40,60 @@ def make_petition(
     links: tuple[LinkInput, ...] = (),
     **fields: object,
 ) -> Petition:
+    """A petition in `status`: created as a draft, waiting or open, then moved by the lifecycle's
+    own services (by a moderator) into an ended state, so `ended_at` and the audit log are as the
+    product leaves them."""
     number = next(_numbers)
     settings_after = {
         key: fields.pop(key) for key in ("challenge_required", "private_signers") if key in fields
     }
+    created_as = _CREATED_AS.get(status, status)
     petition = petition_create(
         organization=organization or make_organization(),
         slug=str(fields.pop("slug", f"petition-{number}")),
         original_language=languages[0],
         first_goal=first_goal,
-        status=status,
-        published_at=PUBLISHED if status in Petition.VISIBLE else None,
+        status=created_as,
+        published_at=PUBLISHED if created_as in Petition.VISIBLE else None,
         **fields,  # type: ignore[arg-type]
     )
     for language in languages:
         make_text(petition, language=language, title=f"{title} [{language}]", links=links)
+    if status != created_as:
+        petition_move_to(petition, status)
     if signature_count or settings_after:
         Petition.objects.filter(pk=petition.pk).update(
             signature_count=signature_count, **settings_after
         )
         petition.refresh_from_db()
     return petition
+
+
+_CREATED_AS: dict[str, str] = {
+    Petition.Status.CLOSED: Petition.Status.OPEN,
+    Petition.Status.VICTORY: Petition.Status.OPEN,
+    Petition.Status.REMOVED: Petition.Status.OPEN,
+    Petition.Status.REJECTED: Petition.Status.PENDING,
+}
+
+
+def petition_move_to(petition: Petition, status: str) -> Petition:
+    """Move an open (or, to reject, a waiting) petition into `status` as the product does."""
+    from awaz.petitions import lifecycle
+    from tests.organizers import make_user
+
+    staff = make_user(staff_role="moderator")
+    if status == Petition.Status.CLOSED:
+        return lifecycle.petition_close(petition=petition, by=staff)
+    if status == Petition.Status.VICTORY:
+        return lifecycle.petition_declare_victory(
+            petition=petition, by=staff, statement="They are free."
+        )
+    if status == Petition.Status.REMOVED:
+        return lifecycle.petition_remove(petition=petition, by=staff)
+    if status == Petition.Status.REJECTED:
+        return lifecycle.petition_reject(petition=petition, by=staff)
+    raise ValueError(status)
 
 
 def make_text(

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from awaz.accounts.models import User
 from awaz.accounts.roles import StaffRole
+from awaz.accounts.services import user_staff_role_set
 
 
 class UserCreationForm(AdminUserCreationForm[User]):
@@ -57,3 +58,11 @@ class UserAdmin(BaseUserAdmin[User]):
             obj.email_verified_at = timezone.now()
         obj.is_staff = obj.staff_role == StaffRole.ADMIN
         super().save_model(request, obj, form, change)
+        if "staff_role" in form.changed_data:  # the role's change is audited by its service
+            by = request.user if isinstance(request.user, User) else None
+            user_staff_role_set(
+                user=obj,
+                role=StaffRole(obj.staff_role),
+                by=by,
+                before=str(form.initial.get("staff_role", "")),
+            )

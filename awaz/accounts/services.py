@@ -10,6 +10,7 @@ from awaz.accounts import emails
 from awaz.accounts.models import User
 from awaz.accounts.roles import StaffRole
 from awaz.accounts.tokens import verification_token_user
+from awaz.audit.services import audit_record
 
 
 def _normalized(email: str) -> str:
@@ -98,9 +99,20 @@ def user_password_set(*, user: User, password: str) -> User:
 
 
 @transaction.atomic
-def user_staff_role_set(*, user: User, role: StaffRole) -> User:
-    """Make `user` a moderator, an admin, or no longer staff; only admins reach the admin site."""
+def user_staff_role_set(
+    *, user: User, role: StaffRole, by: User | None = None, before: str | None = None
+) -> User:
+    """Make `user` a moderator, an admin, or no longer staff; only admins reach the admin site.
+
+    Audited as `user.staff_role` (by None: from the command line). `before`, when the caller
+    changed the object already (the admin's form), is the role it had.
+    """
+    before = user.staff_role if before is None else before
     user.staff_role = role
     user.is_staff = role == StaffRole.ADMIN
     user.save(update_fields=["staff_role", "is_staff"])
+    if before != role:
+        audit_record(
+            actor=by, action="user.staff_role", target=user, details={"from": before, "to": role}
+        )
     return user

@@ -18,6 +18,7 @@ from awaz.accounts.models import User
 from awaz.organizations import selectors
 from awaz.organizations.models import Membership
 from awaz.petitions.models import Petition
+from awaz.petitions.organizer_selectors import petition_of_organization
 
 Need = Literal["read", "edit", "manage"]
 MemberView = Callable[Concatenate[HttpRequest, Membership, ...], HttpResponseBase]
@@ -62,11 +63,7 @@ def member_view(need: Need) -> Callable[[MemberView], View]:
 
 def petition_of(membership: Membership, slug: str) -> Petition:
     """The organization's petition at `slug`; another organization's is simply not found."""
-    petition = (
-        Petition.objects.select_related("organization")
-        .filter(organization_id=membership.organization_id, slug=slug)
-        .first()
-    )
+    petition = petition_of_organization(organization_id=membership.organization_id, slug=slug)
     if petition is None:
         raise Http404
     return petition

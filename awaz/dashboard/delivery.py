@@ -11,16 +11,18 @@ from typing import Any
 import weasyprint
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.db import models, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from awaz.audit.services import audit_record
 from awaz.petitions.models import Petition
-from awaz.petitions.selectors import choose_text
+from awaz.petitions.selectors import choose_text, petition_texts
 from awaz.signatures import statistics
 from awaz.signatures.counting import live_count
 from awaz.signatures.exports import CsvExport
-from awaz.signatures.models import Signature, SignatureStatus
+from awaz.signatures.selectors import signatures_public_names
 
 _FONTS = Path(finders.find("awaz/fonts.css") or "").parent / "fonts"
 # The PDF's Arabic-script font, one glyph per letter so that its text copies out
@@ -59,17 +61,11 @@ def delivery_pdf(*, petition: Petition, language: str, with_names: bool) -> tupl
     digest = export.digest.hexdigest()
     with translation.override(language):
         text = choose_text(
-            petition.texts.all(), language=language, original_language=petition.original_language
+            petition_texts(petition=petition),
+            language=language,
+            original_language=petition.original_language,
         )
-        names: list[str] = []
-        if with_names:
-            names = list(
-                Signature.objects.filter(
-                    petition=petition, status=SignatureStatus.CONFIRMED, is_public=True
-                )
-                .order_by("confirmed_at", "pk")
-                .values_list("name", flat=True)
-            )
+        names = signatures_public_names(petition=petition) if with_names else []
         html = render_to_string(
             "dashboard/delivery.html",
             {
@@ -90,3 +86,18 @@ def delivery_pdf(*, petition: Petition, language: str, with_names: bool) -> tupl
         )
     document = weasyprint.HTML(string=html, url_fetcher=OurFontsOnly())
     return document.write_pdf(), digest
+
+
+@transaction.atomic
+def delivery_document_create(
+    *, petition: Petition, by: models.Model, language: str, with_names: bool
+) -> bytes:
+    """The delivery PDF for `by`, audited as `signatures.delivery` with the list's digest."""
+    pdf, digest = delivery_pdf(petition=petition, language=language, with_names=with_names)
+    audit_record(
+        actor=by,
+        action="signatures.delivery",
+        target=petition,
+        details={"language": language, "names": with_names, "sha256": digest},
+    )
+    return pdf

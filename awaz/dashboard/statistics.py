@@ -1,6 +1,7 @@
 """What an organization sees of its petition's signatures: counts, a chart, countries, comments.
 
 Countries with fewer than AWAZ_K_ANONYMITY signatures are shown only together, as elsewhere.
+An interface module: it only puts together what the domain's selectors read.
 """
 
 from dataclasses import dataclass
@@ -10,8 +11,11 @@ from awaz.petitions import goals
 from awaz.petitions.models import Petition
 from awaz.signatures import statistics
 from awaz.signatures.counting import live_count
-from awaz.signatures.mailings import signers_wanting_updates
 from awaz.signatures.models import Signature, SignatureStatus
+from awaz.signatures.selectors import (
+    signatures_recent_comments,
+    signatures_update_recipients_count,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,14 +34,6 @@ def petition_statistics(petition: Petition) -> PetitionStatistics:
     counts = statistics.status_counts(petition)
     confirmed = live_count(petition.pk)
     per_day = statistics.confirmations_per_day(petition)
-    comments = list(
-        Signature.objects.filter(
-            petition=petition, status=SignatureStatus.CONFIRMED, is_public=True
-        )
-        .exclude(comment="")
-        .order_by("-confirmed_at")
-        .only("name", "country", "comment", "confirmed_at")[:20]
-    )
     return PetitionStatistics(
         confirmed=confirmed,
         pending=counts[SignatureStatus.PENDING],
@@ -45,6 +41,6 @@ def petition_statistics(petition: Petition) -> PetitionStatistics:
         per_day=list(per_day),
         chart=bar_chart(per_day),
         countries=statistics.counts_by_country(petition),
-        comments=comments,
-        update_recipients=signers_wanting_updates(petition.pk).count(),
+        comments=signatures_recent_comments(petition=petition),
+        update_recipients=signatures_update_recipients_count(petition=petition),
     )

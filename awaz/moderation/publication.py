@@ -1,7 +1,8 @@
 """Deciding whether a petition waiting for review is published: approve, or reject with a reason.
 
-The move itself is the petition's lifecycle (awaz.petitions.lifecycle); this adds the reason,
-the audit entry and the organizers' e-mail, and makes a second decision a harmless no-op.
+The move itself is the petition's lifecycle (awaz.petitions.lifecycle), which records the audit
+entry; this adds the reason to that entry and the organizers' e-mail, and makes a second
+decision a harmless no-op. The Django admin decides through here too.
 """
 
 from typing import Literal
@@ -12,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from awaz.accounts.models import User
-from awaz.audit.services import audit_record
 from awaz.moderation.emails import decision_email_send
 from awaz.petitions import lifecycle
 from awaz.petitions.models import Petition
@@ -31,11 +31,18 @@ Decision = Literal["approve", "reject"]
 
 @transaction.atomic
 def petition_decide(
-    *, petition: Petition, by: User, decision: Decision, reason: str = "", text: str = ""
+    *,
+    petition: Petition,
+    by: User,
+    decision: Decision,
+    reason: str = "",
+    text: str = "",
+    via: str = "",
 ) -> bool:
     """Approve or reject a pending petition; False, changing nothing, if it was decided already.
 
-    A rejection needs one of `RejectionReason`, and for "other" a `text` saying why.
+    A rejection needs one of `RejectionReason`, and for "other" a `text` saying why. `via`
+    names the interface it came from in the audit entry (e.g. "admin").
     """
     text = text.strip()
     if decision == "reject":
@@ -48,17 +55,14 @@ def petition_decide(
     locked = Petition.objects.select_for_update().get(pk=petition.pk)
     if locked.status != Petition.Status.PENDING:
         return False
+    extra = {"via": via} if via else {}
     if decision == "approve":
-        lifecycle.petition_approve(petition=locked, by=by)
+        lifecycle.petition_approve(petition=locked, by=by, details=extra)
         reason, text = "", ""
     else:
-        lifecycle.petition_reject(petition=locked, by=by)
-    audit_record(
-        actor=by,
-        action=f"petition.{decision}",
-        target=locked,
-        details={"reason": reason, "text": text} if decision == "reject" else {},
-    )
+        lifecycle.petition_reject(
+            petition=locked, by=by, details={"reason": reason, "text": text, **extra}
+        )
     decision_email_send(
         petition=locked,
         approved=decision == "approve",

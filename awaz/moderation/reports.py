@@ -65,11 +65,12 @@ def report_resolve(*, report: Report, by: User, action: Action) -> int:
         return 0
     if action == "remove":
         petition = locked.petition
-        if petition.status != Petition.Status.REMOVED:
-            lifecycle.petition_remove(petition=petition, by=by)
         reports = list(Report.objects.filter(petition=petition, status=ReportStatus.OPEN))
         ids = _close(reports, status=ReportStatus.ACTED, by=by)
-        audit_record(actor=by, action="petition.remove", target=petition, details={"reports": ids})
+        if petition.status != Petition.Status.REMOVED:  # the move records itself
+            lifecycle.petition_remove(petition=petition, by=by, details={"reports": ids})
+        else:
+            audit_record(actor=by, action="report.act", target=petition, details={"reports": ids})
     elif action == "hide":
         signature_id = int(locked.signature_id or 0)
         signature = Signature.objects.select_for_update().get(pk=signature_id)

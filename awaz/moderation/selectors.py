@@ -115,3 +115,12 @@ def rejection_of(*, petition: Petition) -> Rejection | None:
     code = str(details.get("reason", ""))
     label = RejectionReason(code).label if code in RejectionReason.values else ""
     return Rejection(reason=str(label), text=str(details.get("text", "")))
+
+
+def petition_for_moderation(*, pk: int) -> Petition | None:
+    """Any petition, in any state, as moderators look it up."""
+    return Petition.objects.select_related("organization").filter(pk=pk).first()
+
+
+def report_get(*, pk: int) -> Report | None:
+    return Report.objects.filter(pk=pk).first()

@@ -5,11 +5,16 @@ from awaz.organizations.models import Invitation, Membership, Organization, Orga
 
 
 class MembershipInline(admin.TabularInline[Membership, Organization]):
+    """Shown, not changed: members join by invitation and change role in the dashboard, where
+    each change is audited (awaz.organizations.services)."""
+
     model = Membership
     extra = 0
-    autocomplete_fields = ["user"]
-    fields = ["user", "role", "created_at"]
-    readonly_fields = ["created_at"]
+    can_delete = False
+    fields = readonly_fields = ("user", "role", "created_at")
+
+    def has_add_permission(self, request: HttpRequest, obj: Organization | None = None) -> bool:
+        return False
 
 
 class DescriptionInline(admin.StackedInline[OrganizationDescription, Organization]):

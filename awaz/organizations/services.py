@@ -1,4 +1,9 @@
-"""Writes to organizations, their descriptions, members and invitations."""
+"""Writes to organizations, their descriptions, members and invitations.
+
+Who joins, in which role, and who invited or removed them is audited by each service
+(`organization.create`, `invitation.*`, `membership.*`); what an organization says about itself
+is content, not a change of who may act for it.
+"""
 
 import datetime
 import hashlib
@@ -12,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awaz.accounts.models import User
+from awaz.audit.services import audit_record
 from awaz.core.images import image_normalize
 from awaz.organizations import emails
 from awaz.organizations.models import (
@@ -61,7 +67,13 @@ def organization_create(
         except ValidationError as error:
             raise ValidationError({"logo": error.error_list}) from None
     organization.save()
-    Membership.objects.create(organization=organization, user=by, role=Role.OWNER)
+    membership = Membership.objects.create(organization=organization, user=by, role=Role.OWNER)
+    audit_record(
+        actor=by,
+        action="organization.create",
+        target=organization,
+        details={"membership": membership.pk, "role": Role.OWNER},
+    )
     return organization
 
 
@@ -145,6 +157,13 @@ def invitation_create(*, organization: Organization, email: str, role: str, by: 
     )
     invitation.full_clean()
     invitation.save()
+    # The address is personal data and stays in the invitation row only.
+    audit_record(
+        actor=by,
+        action="invitation.create",
+        target=invitation,
+        details={"organization": organization.pk, "role": role},
+    )
     emails.invitation_email_send(invitation=invitation, token=token)
     return invitation
 
@@ -181,13 +200,25 @@ def invitation_accept(*, token: str, user: User) -> Membership:
     membership, _created = Membership.objects.get_or_create(
         organization=invitation.organization, user=user, defaults={"role": invitation.role}
     )
+    audit_record(
+        actor=user,
+        action="invitation.accept",
+        target=invitation,
+        details={"membership": membership.pk, "role": membership.role},
+    )
     return membership
 
 
 @transaction.atomic
-def invitation_revoke(*, invitation: Invitation) -> None:
+def invitation_revoke(*, invitation: Invitation, by: User) -> None:
     """Withdraw an invitation that has not been accepted; its link stops working."""
     if invitation.accepted_at is None:
+        audit_record(
+            actor=by,
+            action="invitation.revoke",
+            target=invitation,
+            details={"organization": invitation.organization_id, "role": invitation.role},
+        )
         invitation.delete()
 
 
@@ -203,18 +234,41 @@ def _check_an_owner_remains(membership: Membership) -> None:
 
 
 @transaction.atomic
-def membership_role_change(*, membership: Membership, role: str) -> Membership:
+def membership_role_change(*, membership: Membership, role: str, by: User) -> Membership:
     """Give a member another role; the last owner stays an owner."""
     if role != Role.OWNER:
         _check_an_owner_remains(membership)
+    before = membership.role
     membership.role = role
     membership.full_clean()
     membership.save(update_fields=["role"])
+    if before != role:
+        audit_record(
+            actor=by,
+            action="membership.role_change",
+            target=membership,
+            details={
+                "organization": membership.organization_id,
+                "user": membership.user_id,
+                "from": before,
+                "to": role,
+            },
+        )
     return membership
 
 
 @transaction.atomic
-def membership_remove(*, membership: Membership) -> None:
+def membership_remove(*, membership: Membership, by: User) -> None:
     """Take a member out of the organization; the last owner cannot be removed."""
     _check_an_owner_remains(membership)
+    audit_record(
+        actor=by,
+        action="membership.remove",
+        target=membership,
+        details={
+            "organization": membership.organization_id,
+            "user": membership.user_id,
+            "role": membership.role,
+        },
+    )
     membership.delete()

@@ -2,12 +2,12 @@ from collections.abc import Callable
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
 
 from awaz.accounts.models import User
-from awaz.audit.services import audit_record
 from awaz.petitions import lifecycle
 from awaz.petitions.models import Petition, PetitionLink, PetitionRevision, PetitionText
 
@@ -45,21 +45,14 @@ def _run(
     move: Callable[..., Petition],
     done: str,
 ) -> None:
+    """Make one lifecycle move on each selected petition; the move audits itself."""
     user = request.user
     if not isinstance(user, User):
         raise PermissionDenied
     changed = 0
     for petition in queryset:
         try:
-            with transaction.atomic():
-                move(petition=petition, by=user)
-                action = move.__name__.removeprefix("petition_")
-                audit_record(
-                    actor=user,
-                    action=f"petition.{action}",
-                    target=petition,
-                    details={"via": "admin"},
-                )
+            move(petition=petition, by=user, details={"via": "admin"})
         except ValidationError as error:
             messages.error(request, f"{petition.slug}: {' '.join(error.messages)}")
         else:
@@ -70,20 +63,41 @@ def _run(
 
 @admin.register(Petition)
 class PetitionAdmin(admin.ModelAdmin[Petition]):
-    list_display = ["slug", "organization", "status", "signature_count", "published_at"]
+    """Petitions for staff. The state is never edited here: it changes only by the lifecycle's
+    moves (audited), and publishing or rejecting only by the moderators' decision, with its
+    reason and the organizers' e-mail (the "decide" link opens it in the moderation queue)."""
+
+    list_display = [
+        "slug",
+        "organization",
+        "status",
+        "signature_count",
+        "published_at",
+        "decision_link",
+    ]
     list_filter = ["status", "organization"]
     search_fields = ["slug", "texts__title"]
-    readonly_fields = ["signature_count", "created_at", "created_by", "edited_at", "ended_at"]
+    readonly_fields = [
+        "status",
+        "decision_link",
+        "signature_count",
+        "published_at",
+        "ended_at",
+        "victory_statement",
+        "challenge_required",
+        "created_at",
+        "created_by",
+        "edited_at",
+    ]
     inlines = [PetitionTextInline, PetitionRevisionInline]
-    actions = ["approve", "reject", "remove", "reopen"]
+    actions = ["remove", "reopen"]
 
-    @admin.action(description="Approve: publish the selected petitions waiting for review")
-    def approve(self, request: HttpRequest, queryset: QuerySet[Petition]) -> None:
-        _run(request, queryset, lifecycle.petition_approve, "Published")
-
-    @admin.action(description="Reject the selected petitions waiting for review")
-    def reject(self, request: HttpRequest, queryset: QuerySet[Petition]) -> None:
-        _run(request, queryset, lifecycle.petition_reject, "Rejected")
+    @admin.display(description="Decision")
+    def decision_link(self, petition: Petition) -> str:
+        if petition.status != Petition.Status.PENDING:
+            return "-"
+        url = reverse("moderation:petition", args=[petition.pk])
+        return format_html('<a href="{}">Decide in the moderation queue</a>', url)
 
     @admin.action(description="Remove: take the selected petitions down")
     def remove(self, request: HttpRequest, queryset: QuerySet[Petition]) -> None:

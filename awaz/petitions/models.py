@@ -34,6 +34,11 @@ class PrivateSigners(models.TextChoices):
 # Named groups of states: who may read a petition, who may sign it.
 VISIBLE_STATUSES = frozenset({PetitionStatus.OPEN, PetitionStatus.CLOSED, PetitionStatus.VICTORY})
 SIGNABLE_STATUSES = frozenset({PetitionStatus.OPEN})
+# Stopped taking signatures for good or for now; `ended_at` is set exactly in these states and
+# the retention period of the signers' personal data counts from it.
+ENDED_STATUSES = frozenset(
+    {PetitionStatus.CLOSED, PetitionStatus.VICTORY, PetitionStatus.REJECTED, PetitionStatus.REMOVED}
+)
 # Whose text its organization may change (a petition under review or taken down is frozen).
 EDITABLE_STATUSES = frozenset(
     {PetitionStatus.DRAFT, PetitionStatus.OPEN, PetitionStatus.CLOSED, PetitionStatus.VICTORY}
@@ -48,6 +53,10 @@ class PetitionQuerySet(models.QuerySet["Petition"]):
     def signable(self) -> "PetitionQuerySet":
         return self.filter(status__in=SIGNABLE_STATUSES)
 
+    def ended(self) -> "PetitionQuerySet":
+        """Petitions that stopped taking signatures: closed, won, rejected or taken down."""
+        return self.filter(status__in=ENDED_STATUSES)
+
 
 class Petition(models.Model):
     """One campaign with one counter, whatever the language or script it is read in."""
@@ -56,6 +65,7 @@ class Petition(models.Model):
     PrivateSigners = PrivateSigners
     VISIBLE: ClassVar[frozenset[str]] = VISIBLE_STATUSES
     SIGNABLE: ClassVar[frozenset[str]] = SIGNABLE_STATUSES
+    ENDED: ClassVar[frozenset[str]] = ENDED_STATUSES
     EDITABLE: ClassVar[frozenset[str]] = EDITABLE_STATUSES
 
     organization = models.ForeignKey(
@@ -134,7 +144,8 @@ class Petition(models.Model):
     closes_at = models.DateTimeField(_("closes"), null=True, blank=True)
     # When the text of the published petition last changed; the page says "edited on".
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
-    # When it stopped taking signatures (closed or won).
+    # When it stopped taking signatures (closed, won, rejected or taken down); set in exactly the
+    # ENDED states (a database constraint), so the retention purge can count from it.
     ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
 
     objects: ClassVar[PetitionQuerySet] = PetitionQuerySet.as_manager()  # type: ignore[assignment]
@@ -166,6 +177,11 @@ class Petition(models.Model):
                 condition=~Q(status=PetitionStatus.VICTORY) | ~Q(victory_statement=""),
                 name="petition_victory_has_statement",
             ),
+            models.CheckConstraint(
+                condition=Q(status__in=sorted(ENDED_STATUSES), ended_at__isnull=False)
+                | (~Q(status__in=sorted(ENDED_STATUSES)) & Q(ended_at__isnull=True)),
+                name="petition_ended_exactly_when_it_has_an_end_date",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -182,6 +198,10 @@ class Petition(models.Model):
     @property
     def is_signable(self) -> bool:
         return self.status in self.SIGNABLE
+
+    @property
+    def is_ended(self) -> bool:
+        return self.status in self.ENDED
 
     @property
     def is_editable(self) -> bool:

@@ -1,6 +1,7 @@
 """Reads for the organizers' workspace: every petition of an organization, whatever its state.
 
-Public pages read through `selectors.py`, which only ever sees visible petitions.
+Public pages read through `selectors.py`, which only ever sees visible petitions. Names follow
+`<entity>_<qualifier>` like every selector.
 """
 
 import copy
@@ -13,7 +14,14 @@ from django.utils import timezone
 from awaz.core import languages
 from awaz.organizations.models import Organization
 from awaz.petitions import lifecycle
-from awaz.petitions.models import Petition, PetitionLink, PetitionRevision, PetitionText
+from awaz.petitions.models import (
+    Petition,
+    PetitionLink,
+    PetitionRevision,
+    PetitionText,
+    PetitionUpdate,
+    PetitionUpdateText,
+)
 from awaz.petitions.selectors import PetitionPage, choose_text
 
 
@@ -43,7 +51,7 @@ class Workspace:
     revision_count: int
 
 
-def petitions_of(*, organization: Organization, language: str) -> list[PetitionRow]:
+def petitions_of_organization(*, organization: Organization, language: str) -> list[PetitionRow]:
     """All the organization's petitions, newest first, titled in `language` where possible."""
     titles = PetitionText.objects.only("id", "petition_id", "language", "title")
     petitions = (
@@ -104,7 +112,7 @@ def petition_workspace(*, petition: Petition) -> Workspace:
     )
 
 
-def text_of(*, petition: Petition, language: str) -> PetitionText | None:
+def petition_text_in(*, petition: Petition, language: str) -> PetitionText | None:
     return (
         PetitionText.objects.filter(petition=petition, language=language)
         .select_related("updated_by")
@@ -112,11 +120,11 @@ def text_of(*, petition: Petition, language: str) -> PetitionText | None:
     )
 
 
-def revisions_of(*, petition: Petition) -> QuerySet[PetitionRevision]:
+def petition_revisions(*, petition: Petition) -> QuerySet[PetitionRevision]:
     return PetitionRevision.objects.filter(petition=petition).select_related("edited_by")
 
 
-def preview_page(
+def petition_preview_page(
     *, petition: Petition, text: PetitionText, links: Sequence[PetitionLink]
 ) -> PetitionPage:
     """The public page's data for a draft, or for unsaved changes: nothing here is saved.
@@ -148,3 +156,33 @@ def preview_page(
         links=list(links),
         previous=[],
     )
+
+
+def petition_of_organization(*, organization_id: int, slug: str) -> Petition | None:
+    """The organization's petition at `slug`, in any state; None for another organization's."""
+    return (
+        Petition.objects.select_related("organization")
+        .filter(organization_id=organization_id, slug=slug)
+        .first()
+    )
+
+
+def petition_text_links(*, text: PetitionText) -> list[PetitionLink]:
+    return list(text.links.all())
+
+
+def petition_update_of(*, petition: Petition, pk: int) -> PetitionUpdate | None:
+    return (
+        PetitionUpdate.objects.select_related("petition__organization")
+        .filter(petition=petition, pk=pk)
+        .first()
+    )
+
+
+def petition_update_texts(*, update: PetitionUpdate) -> dict[str, PetitionUpdateText]:
+    """The update's versions by language code."""
+    return {text.language: text for text in update.texts.all()}
+
+
+def petition_update_text_in(*, update: PetitionUpdate, language: str) -> PetitionUpdateText | None:
+    return update.texts.filter(language=language).first()

@@ -211,3 +211,8 @@ def petitions_browse(
     return BrowsePage(
         results=_summaries(shown, written_in or language), total=total, page=page, pages=pages
     )
+
+
+def petition_texts(*, petition: Petition) -> list[PetitionText]:
+    """Every version of `petition`, for choosing the one a reader (or a document) is given."""
+    return list(PetitionText.objects.filter(petition=petition))

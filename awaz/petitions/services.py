@@ -42,7 +42,10 @@ def petition_create(
     proper_nouns: str = "",
     created_by: User | None = None,
 ) -> Petition:
-    """Create a petition; its texts are added with `petition_text_save`."""
+    """Create a petition (a draft, or for seeding, waiting or open); its texts are added with
+    `petition_text_save`. It reaches an ended state only by the lifecycle's moves."""
+    if status in Petition.ENDED:
+        raise ValueError("a petition ends only by the moves of awaz.petitions.lifecycle")
     petition = Petition(
         organization=organization,
         slug=slug,

@@ -14,8 +14,10 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 
+from awaz.audit.services import audit_record
 from awaz.core import crypto
 from awaz.petitions.models import Petition
 from awaz.signatures.models import Signature, SignatureStatus
@@ -100,3 +102,17 @@ def export_digest(lines: Iterable[bytes]) -> str:
     for line in lines:
         digest.update(line)
     return digest.hexdigest()
+
+
+@transaction.atomic
+def signatures_export(
+    *, petition: Petition, by: models.Model, include_emails: bool = True
+) -> CsvExport:
+    """The CSV of `petition`'s signatures for `by`, audited before a single row is read:
+    `signatures.export` (with the addresses signers agreed to share) or
+    `signatures.delivery-list` (the list the delivery document certifies, no addresses)."""
+    if include_emails:
+        audit_record(actor=by, action="signatures.export", target=petition)
+    else:
+        audit_record(actor=by, action="signatures.delivery-list", target=petition)
+    return CsvExport(petition, include_emails=include_emails)

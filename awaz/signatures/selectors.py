@@ -57,3 +57,36 @@ def comment_from_key(key: str) -> Signature | None:
         .select_related("petition")
         .first()
     )
+
+
+# Reads for the organization's workspace and its delivery document.
+
+
+def signatures_update_recipients_count(*, petition: Petition) -> int:
+    """How many confirmed signers asked for updates and can still be written to."""
+    from awaz.signatures.mailings import signers_wanting_updates
+
+    return signers_wanting_updates(petition.pk).count()
+
+
+def signatures_public_names(*, petition: Petition) -> list[str]:
+    """The names of confirmed signers who chose to be public, in the order they confirmed."""
+    return list(
+        Signature.objects.filter(
+            petition=petition, status=SignatureStatus.CONFIRMED, is_public=True
+        )
+        .order_by("confirmed_at", "pk")
+        .values_list("name", flat=True)
+    )
+
+
+def signatures_recent_comments(*, petition: Petition, limit: int = 20) -> list[Signature]:
+    """The latest comments of confirmed public signers, for the organization to read."""
+    return list(
+        Signature.objects.filter(
+            petition=petition, status=SignatureStatus.CONFIRMED, is_public=True
+        )
+        .exclude(comment="")
+        .order_by("-confirmed_at")
+        .only("name", "country", "comment", "confirmed_at")[:limit]
+    )

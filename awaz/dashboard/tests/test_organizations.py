@@ -205,12 +205,12 @@ def test_inviting_a_member_again_is_refused_and_inviting_twice_replaces_the_firs
 def test_an_organization_keeps_at_least_one_owner():
     owner = make_member(Role.OWNER)
     with pytest.raises(Exception, match="at least one owner"):
-        membership_role_change(membership=owner, role=Role.VIEWER)
+        membership_role_change(membership=owner, role=Role.VIEWER, by=owner.user)
     with pytest.raises(Exception, match="at least one owner"):
-        membership_remove(membership=owner)
+        membership_remove(membership=owner, by=owner.user)
     second = make_member(Role.EDITOR, organization=owner.organization)
-    membership_role_change(membership=second, role=Role.OWNER)
-    membership_remove(membership=owner)
+    membership_role_change(membership=second, role=Role.OWNER, by=owner.user)
+    membership_remove(membership=owner, by=second.user)
     assert list(Membership.objects.values_list("role", flat=True)) == [Role.OWNER]
 
 

@@ -19,7 +19,6 @@ from awaz.moderation.services import (
     list_entry_remove,
     site_settings_save,
 )
-from awaz.petitions.models import Petition
 
 
 @staff_view()
@@ -35,7 +34,7 @@ def trending(request: HttpRequest) -> HttpResponse:
 @staff_view()
 @require_safe
 def trending_petition(request: HttpRequest, pk: int) -> HttpResponse:
-    petition = Petition.objects.filter(pk=pk).first()
+    petition = selectors.petition_for_moderation(pk=pk)
     if petition is None:
         raise Http404
     return render(

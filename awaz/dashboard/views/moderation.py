@@ -14,7 +14,6 @@ from awaz.dashboard.forms.base import add_service_errors
 from awaz.dashboard.forms.moderation import RejectForm
 from awaz.discovery.selectors import petition_is_featured
 from awaz.moderation import selectors
-from awaz.moderation.models import Report
 from awaz.moderation.publication import Decision, petition_decide
 from awaz.moderation.reports import report_resolve
 from awaz.moderation.services import petition_challenge_set
@@ -69,7 +68,7 @@ def _decided(request: HttpRequest, petition: Petition, decision: Decision, chang
 @staff_view()
 @require_POST
 def petition_approve(request: HttpRequest, pk: int) -> HttpResponse:
-    petition = Petition.objects.filter(pk=pk).first()
+    petition = selectors.petition_for_moderation(pk=pk)
     if petition is None:
         raise Http404
     try:
@@ -85,7 +84,7 @@ def petition_approve(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_view()
 @require_POST
 def petition_reject(request: HttpRequest, pk: int) -> HttpResponse:
-    petition = Petition.objects.filter(pk=pk).first()
+    petition = selectors.petition_for_moderation(pk=pk)
     if petition is None:
         raise Http404
     form = RejectForm(request.POST)
@@ -109,7 +108,7 @@ def petition_reject(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_view()
 @require_POST
 def petition_challenge(request: HttpRequest, pk: int) -> HttpResponse:
-    petition = Petition.objects.filter(pk=pk).first()
+    petition = selectors.petition_for_moderation(pk=pk)
     if petition is None:
         raise Http404
     required = request.POST.get("required") == "on"
@@ -132,7 +131,7 @@ def reports(request: HttpRequest) -> HttpResponse:
 @staff_view()
 @require_POST
 def report_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    report = Report.objects.filter(pk=pk).first()
+    report = selectors.report_get(pk=pk)
     if report is None or action not in ("remove", "hide", "dismiss"):
         raise Http404
     if action == "hide" and report.signature_id is None:

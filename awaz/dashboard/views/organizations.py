@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -20,7 +20,7 @@ from awaz.dashboard.forms.organizations import (
     OrganizationSettingsForm,
 )
 from awaz.organizations import selectors, services
-from awaz.organizations.models import Invitation, Membership
+from awaz.organizations.models import Membership
 from awaz.petitions import organizer_selectors
 
 
@@ -54,7 +54,7 @@ def organization_new(request: HttpRequest) -> HttpResponse:
 @member_view("read")
 @require_safe
 def organization_detail(request: HttpRequest, membership: Membership) -> HttpResponse:
-    petitions = organizer_selectors.petitions_of(
+    petitions = organizer_selectors.petitions_of_organization(
         organization=membership.organization, language=request.LANGUAGE_CODE
     )
     return render(
@@ -202,10 +202,12 @@ def invite(request: HttpRequest, membership: Membership) -> HttpResponse:
 @member_view("manage")
 @require_POST
 def member_update(request: HttpRequest, membership: Membership, pk: int) -> HttpResponse:
-    member = get_object_or_404(Membership, pk=pk, organization=membership.organization)
+    member = selectors.membership_of_organization(organization=membership.organization, pk=pk)
+    if member is None:
+        raise Http404
     try:
         if "remove" in request.POST:
-            services.membership_remove(membership=member)
+            services.membership_remove(membership=member, by=current_user(request))
             messages.success(
                 request, _("%(person)s is no longer a member.") % {"person": member.user}
             )
@@ -213,7 +215,9 @@ def member_update(request: HttpRequest, membership: Membership, pk: int) -> Http
             form = MembershipForm(request.POST, prefix=f"m{member.pk}")
             if not form.is_valid():
                 raise ValidationError(_("Choose a role from the list."))
-            services.membership_role_change(membership=member, role=form.cleaned_data["role"])
+            services.membership_role_change(
+                membership=member, role=form.cleaned_data["role"], by=current_user(request)
+            )
             messages.success(request, _("%(person)s's role is changed.") % {"person": member.user})
     except ValidationError as error:
         for message in error.messages:
@@ -226,8 +230,10 @@ def member_update(request: HttpRequest, membership: Membership, pk: int) -> Http
 @member_view("manage")
 @require_POST
 def invitation_revoke(request: HttpRequest, membership: Membership, pk: int) -> HttpResponse:
-    invitation = get_object_or_404(Invitation, pk=pk, organization=membership.organization)
-    services.invitation_revoke(invitation=invitation)
+    invitation = selectors.invitation_of_organization(organization=membership.organization, pk=pk)
+    if invitation is None:
+        raise Http404
+    services.invitation_revoke(invitation=invitation, by=current_user(request))
     messages.success(request, _("The invitation is withdrawn; its link no longer works."))
     return redirect("dashboard:members", organization=membership.organization.slug)
 

@@ -255,6 +255,6 @@ def petition_history(request: HttpRequest, membership: Membership, petition: str
             "membership": membership,
             "organization": membership.organization,
             "petition": found,
-            "revisions": organizer_selectors.revisions_of(petition=found),
+            "revisions": organizer_selectors.petition_revisions(petition=found),
         },
     )

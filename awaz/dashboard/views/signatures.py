@@ -1,7 +1,8 @@
 """A petition's signatures in the workspace: the CSV export and the delivery document.
 
 Both hold personal data (names, and e-mail addresses of signers who agreed to be contacted):
-editors and owners only, and every download is written to the audit log first.
+editors and owners only, and every download is written to the audit log first (by the service
+that makes it).
 """
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
@@ -10,12 +11,11 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from awaz.audit.services import audit_record
 from awaz.core import languages
 from awaz.dashboard.access import current_user, member_view, petition_of
-from awaz.dashboard.delivery import delivery_list, delivery_pdf
+from awaz.dashboard.delivery import delivery_document_create
 from awaz.organizations.models import Membership
-from awaz.signatures.exports import CsvExport
+from awaz.signatures.exports import signatures_export
 
 
 def _filename(slug: str, kind: str) -> str:
@@ -28,8 +28,8 @@ def _filename(slug: str, kind: str) -> str:
 def export_csv(request: HttpRequest, membership: Membership, petition: str) -> HttpResponseBase:
     """Every confirmed signature, streamed: e-mails only of signers who agreed to be contacted."""
     found = petition_of(membership, petition)
-    audit_record(actor=current_user(request), action="signatures.export", target=found)
-    response = StreamingHttpResponse(CsvExport(found).lines(), content_type="text/csv")
+    export = signatures_export(petition=found, by=current_user(request))
+    response = StreamingHttpResponse(export.lines(), content_type="text/csv")
     response["Content-Disposition"] = (
         f'attachment; filename="{_filename(found.slug, "signatures")}.csv"'
     )
@@ -44,8 +44,8 @@ def delivery_list_csv(
 ) -> HttpResponseBase:
     """The list the delivery document certifies (no e-mail addresses)."""
     found = petition_of(membership, petition)
-    audit_record(actor=current_user(request), action="signatures.delivery-list", target=found)
-    response = StreamingHttpResponse(delivery_list(found).lines(), content_type="text/csv")
+    export = signatures_export(petition=found, by=current_user(request), include_emails=False)
+    response = StreamingHttpResponse(export.lines(), content_type="text/csv")
     response["Content-Disposition"] = (
         f'attachment; filename="{_filename(found.slug, "delivery-list")}.csv"'
     )
@@ -61,12 +61,8 @@ def delivery_document(request: HttpRequest, membership: Membership, petition: st
     if language not in languages.CODES:
         language = found.original_language
     with_names = request.GET.get("names") == "1"
-    pdf, digest = delivery_pdf(petition=found, language=language, with_names=with_names)
-    audit_record(
-        actor=current_user(request),
-        action="signatures.delivery",
-        target=found,
-        details={"language": language, "names": with_names, "sha256": digest},
+    pdf = delivery_document_create(
+        petition=found, by=current_user(request), language=language, with_names=with_names
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (

@@ -83,7 +83,7 @@ def text_edit(
             % {"status": found.get_status_display()},
         )
         return _to_petition(found)
-    current = organizer_selectors.text_of(petition=found, language=language)
+    current = organizer_selectors.petition_text_in(petition=found, language=language)
     posted = request.method == "POST"
     form = TextForm(request.POST if posted else None, initial=TextForm.initial_for(current))
     links = LinkFormSet(
@@ -104,7 +104,7 @@ def text_edit(
                 request,
                 language,
                 {
-                    "page": organizer_selectors.preview_page(
+                    "page": organizer_selectors.petition_preview_page(
                         petition=found, text=unsaved, links=link_rows
                     ),
                     "organization": membership.organization,
@@ -153,15 +153,15 @@ def text_preview(
 ) -> HttpResponse:
     found = petition_of(membership, petition)
     _language(language)
-    text = organizer_selectors.text_of(petition=found, language=language)
+    text = organizer_selectors.petition_text_in(petition=found, language=language)
     if text is None:
         raise Http404
     return _preview(
         request,
         language,
         {
-            "page": organizer_selectors.preview_page(
-                petition=found, text=text, links=list(text.links.all())
+            "page": organizer_selectors.petition_preview_page(
+                petition=found, text=text, links=organizer_selectors.petition_text_links(text=text)
             ),
             "organization": membership.organization,
             "dashboard_petition": found,
@@ -173,7 +173,7 @@ def text_preview(
 
 def _text_or_404(petition: Petition, language: str) -> PetitionText:
     _language(language)
-    text = organizer_selectors.text_of(petition=petition, language=language)
+    text = organizer_selectors.petition_text_in(petition=petition, language=language)
     if text is None:
         raise Http404
     return text

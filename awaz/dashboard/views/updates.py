@@ -16,11 +16,17 @@ from awaz.dashboard.forms.updates import UpdateForm, UpdateTextForm
 from awaz.organizations.models import Membership
 from awaz.petitions import updates
 from awaz.petitions.models import Petition, PetitionUpdate
-from awaz.signatures.mailings import signers_wanting_updates, update_email_start
+from awaz.petitions.organizer_selectors import (
+    petition_update_of,
+    petition_update_text_in,
+    petition_update_texts,
+)
+from awaz.signatures.mailings import update_email_start
+from awaz.signatures.selectors import signatures_update_recipients_count
 
 
 def _update_of(petition: Petition, pk: int) -> PetitionUpdate:
-    update = PetitionUpdate.objects.filter(petition=petition, pk=pk).first()
+    update = petition_update_of(petition=petition, pk=pk)
     if update is None:
         raise Http404
     return update
@@ -71,7 +77,7 @@ def update_detail(
 ) -> HttpResponse:
     found = petition_of(membership, petition)
     shown = _update_of(found, update)
-    written = {text.language: text for text in shown.texts.all()}
+    written = petition_update_texts(update=shown)
     return render(
         request,
         "dashboard/update_detail.html",
@@ -83,7 +89,7 @@ def update_detail(
             "versions": [
                 (language, written.get(language.code)) for language in languages.LANGUAGES
             ],
-            "recipients": signers_wanting_updates(found.pk).count(),
+            "recipients": signatures_update_recipients_count(petition=found),
         },
     )
 
@@ -97,7 +103,7 @@ def update_text_edit(
     shown = _update_of(found, update)
     if language not in languages.CODES:
         raise Http404
-    current = shown.texts.filter(language=language).first()
+    current = petition_update_text_in(update=shown, language=language)
     initial = {"title": current.title, "body": current.body} if current else {}
     form = UpdateTextForm(request.POST or None, initial=initial, label_suffix="")
     write_in(form, language, fields=("title", "body"))

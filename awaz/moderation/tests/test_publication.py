@@ -63,7 +63,12 @@ def test_rejecting_records_the_reason_and_e_mails_it(
     pending.refresh_from_db()
     assert pending.status == Petition.Status.REJECTED
     (entry,) = AuditEntry.objects.filter(action="petition.reject")
-    assert entry.details == {"reason": "other", "text": "Too vague."}
+    assert entry.details == {
+        "from": "pending",
+        "to": "rejected",
+        "reason": "other",
+        "text": "Too vague.",
+    }
     (message,) = mail.outbox
     assert "Your petition was not published" in message.subject
     assert "Too vague." in message.body and "Another reason" in message.body

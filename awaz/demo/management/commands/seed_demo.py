@@ -7,6 +7,7 @@ from awaz.demo import content as demo
 from awaz.demo.signatures import demo_signatures_create
 from awaz.organizations.models import Organization
 from awaz.petitions.conversion import petition_texts_convert
+from awaz.petitions.housekeeping import petitions_close_expired
 from awaz.petitions.models import Petition
 from awaz.petitions.services import petition_create, petition_text_save
 
@@ -33,6 +34,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"Created organization {organization.name}")
             for petition_spec in spec.petitions:
                 self._petition(organization, petition_spec)
+        petitions_close_expired()  # a demo petition whose closing date passed ends as any would
 
     def _petition(self, organization: Organization, spec: demo.DemoPetition) -> None:
         if Petition.objects.filter(slug=spec.slug).exists():
@@ -42,7 +44,8 @@ class Command(BaseCommand):
             slug=spec.slug,
             original_language=spec.original_language,
             first_goal=spec.first_goal,
-            status=spec.status,
+            # An ended one is created open and ends by its closing date, like any petition.
+            status=Petition.Status.OPEN if spec.status in Petition.ENDED else spec.status,
             published_at=_moment(spec.published_on),
             closes_at=_moment(spec.closes_on) if spec.closes_on else None,
         )

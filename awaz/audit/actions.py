@@ -1,0 +1,43 @@
+"""The audit log's vocabulary: every action name a service records, and what it means.
+
+The names are stable: webhooks and exports of the log will read them, and entries are never
+rewritten (append-only), so a name is never reused for something else. `<thing>.<verb>`;
+`target` is the object, as "app.model:pk"; `details` add what the name alone does not say
+(a state change's "from" and "to", a rejection's reason, a document's digest).
+"""
+
+ACTIONS: dict[str, str] = {
+    # A petition's lifecycle (awaz.petitions.lifecycle and housekeeping), details from/to.
+    "petition.submit": "an organizer sent a draft to review",
+    "petition.withdraw": "an organizer took a petition back from review",
+    "petition.approve": "a moderator published a petition (with the organizers' e-mail)",
+    "petition.reject": "a moderator refused a petition (reason and text in details)",
+    "petition.close": "a petition stopped taking signatures (actor None: its closing date)",
+    "petition.reopen": "a closed or won petition takes signatures again",
+    "petition.victory": "a petition was declared won",
+    "petition.remove": "a moderator took a petition down (reports acted on in details)",
+    "petition.challenge": "the proof-of-work challenge was switched on or off for a petition",
+    # Moderation.
+    "report.act": "reports about a petition already taken down were closed",
+    "report.dismiss": "a moderator dismissed a report",
+    "signature.hide_comment": "a moderator hid a signer's comment",
+    "moderation.list_add": "a domain or network was put on a list",
+    "moderation.list_remove": "a domain or network was taken off a list",
+    "moderation.settings": "the site-wide limits or switches changed",
+    "signatures.invalidation_requested": "a moderator asked to invalidate matching signatures",
+    "signatures.invalidated": "an invalidation finished (how many in details)",
+    # Personal data handed out or erased.
+    "signatures.export": "a member downloaded the signatures as CSV",
+    "signatures.delivery-list": "a member downloaded the delivery list (no addresses)",
+    "signatures.delivery": "a member made the delivery PDF (its list's digest in details)",
+    "signatures.purge": "the retention purge erased a petition's signers' personal data",
+    "update.email": "a member started e-mailing an update to signers who asked for them",
+    # Who may act for an organization, and staff.
+    "organization.create": "an organization was created, its creator its first owner",
+    "invitation.create": "a member invited someone (the address stays in the invitation)",
+    "invitation.accept": "an invited person joined",
+    "invitation.revoke": "a member withdrew an invitation",
+    "membership.role_change": "a member's role changed (from/to in details)",
+    "membership.remove": "a member was taken out of an organization",
+    "user.staff_role": "a person was made moderator, admin, or no longer staff",
+}

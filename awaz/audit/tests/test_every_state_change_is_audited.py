@@ -1,0 +1,409 @@
+"""Every service that changes state leaves its own audit entry, whoever calls it.
+
+`state_changing_functions()` finds every function of Awaz that opens a transaction; each is
+either driven below (and must leave an entry naming it, its object and who acted) or listed in
+NOT_AUDITED with the reason. A new service that is in neither list fails the first test.
+"""
+
+import ast
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from django.db import models
+from django.utils import timezone
+
+import awaz
+from awaz.accounts.roles import StaffRole
+from awaz.accounts.services import user_staff_role_set
+from awaz.audit.actions import ACTIONS
+from awaz.audit.models import AuditEntry
+from awaz.audit.registry import state_changing_functions
+from awaz.audit.services import audit_target
+from awaz.dashboard.delivery import delivery_document_create
+from awaz.moderation import invalidations, publication, reports
+from awaz.moderation import services as moderation
+from awaz.moderation.models import ListEntry, ListKind
+from awaz.organizations import services as organizations
+from awaz.organizations.models import Invitation, Membership, Role
+from awaz.petitions import housekeeping, lifecycle
+from awaz.petitions.models import Petition
+from awaz.petitions.updates import update_post
+from awaz.signatures.exports import signatures_export
+from awaz.signatures.mailings import update_email_start
+from awaz.signatures.retention import signatures_purge_personal_data
+from tests.factories import make_petition, make_signatures
+from tests.organizers import make_member, make_user
+
+pytestmark = pytest.mark.django_db
+
+SIGNERS_OWN = "a signer's own act: a log of it would be a list of who signed; the row records it"
+CONTENT = "content: what it says, kept with who changed it (and, once published, its revisions)"
+ACCOUNT = "a person's own account and credentials, not a change of what they may do"
+
+NOT_AUDITED: dict[str, str] = {
+    "awaz.signatures.services.signature_sign": SIGNERS_OWN,
+    "awaz.signatures.services.signature_confirm": SIGNERS_OWN,
+    "awaz.signatures.services.signature_remove": SIGNERS_OWN,
+    "awaz.signatures.access.signer_withdraw": SIGNERS_OWN,
+    "awaz.signatures.mailings.signature_unsubscribe": SIGNERS_OWN,
+    "awaz.public.views.petition_sign": SIGNERS_OWN + " (the sign view's transaction)",
+    "awaz.signatures.services.signature_invalidate": (
+        "one step of invalidation_run, audited once per request as signatures.invalidated"
+    ),
+    "awaz.moderation.reports.report_create": (
+        "a visitor's report: the report row is its record, nothing about the reporter is kept"
+    ),
+    "awaz.signatures.counting.signature_counts_fold": "bookkeeping of the published count",
+    "awaz.signatures.counting.signature_count_recount": "bookkeeping of the published count",
+    "awaz.moderation.trending.trending_compute": "derived statistics, no decision",
+    "awaz.moderation.trending.trending_alert": "the moderators' alert e-mail, no decision",
+    "awaz.core.once.claim_once": "infrastructure: a claim that something runs once",
+    "awaz.petitions.services.petition_create": CONTENT + " (a new draft)",
+    "awaz.petitions.writing.petition_start": CONTENT + " (a new draft)",
+    "awaz.petitions.services.petition_text_save": CONTENT,
+    "awaz.petitions.services.petition_image_set": CONTENT,
+    "awaz.petitions.services.petition_text_review": CONTENT,
+    "awaz.petitions.writing.petition_text_write": CONTENT,
+    "awaz.petitions.writing.petition_settings_update": CONTENT,
+    "awaz.petitions.conversion.petition_texts_convert": CONTENT,
+    "awaz.petitions.conversion.petition_text_convert_again": CONTENT,
+    "awaz.petitions.updates.update_post": CONTENT + " (e-mailing it is audited)",
+    "awaz.petitions.updates.update_text_save": CONTENT,
+    "awaz.organizations.services.organization_update": CONTENT,
+    "awaz.organizations.services.organization_description_save": CONTENT,
+    "awaz.accounts.services.user_sign_up": ACCOUNT,
+    "awaz.accounts.services.user_verification_resend": ACCOUNT,
+    "awaz.accounts.services.user_verify_email": ACCOUNT,
+    "awaz.accounts.services.user_password_reset_request": ACCOUNT,
+    "awaz.accounts.services.user_password_set": ACCOUNT,
+    "awaz.accounts.two_factor.two_factor_setup_start": ACCOUNT,
+    "awaz.accounts.two_factor.two_factor_setup_confirm": ACCOUNT,
+    "awaz.accounts.two_factor.backup_codes_renew": ACCOUNT,
+}
+
+
+@dataclass(frozen=True)
+class Expected:
+    action: str
+    target: models.Model | str
+    actor: models.Model | None
+
+
+Scenario = Callable[[], tuple[Callable[[], object], Expected]]
+SCENARIOS: dict[str, Scenario] = {}
+
+
+def scenario(name: str) -> Callable[[Scenario], Scenario]:
+    def register(function: Scenario) -> Scenario:
+        SCENARIOS[name] = function
+        return function
+
+    return register
+
+
+def _moderator():
+    return make_user(staff_role="moderator")
+
+
+def _move(name: str, action: str, status: str = Petition.Status.OPEN, **kwargs: object):
+    def setup():
+        petition = make_petition(status=status)
+        by = _moderator()
+        move = getattr(lifecycle, name)
+        return (lambda: move(petition=petition, by=by, **kwargs)), Expected(action, petition, by)
+
+    return setup
+
+
+for _name, _action, _status, _kwargs in [
+    ("petition_submit", "petition.submit", Petition.Status.DRAFT, {}),
+    ("petition_withdraw", "petition.withdraw", Petition.Status.PENDING, {}),
+    ("petition_approve", "petition.approve", Petition.Status.PENDING, {}),
+    ("petition_reject", "petition.reject", Petition.Status.PENDING, {}),
+    ("petition_remove", "petition.remove", Petition.Status.OPEN, {}),
+    ("petition_close", "petition.close", Petition.Status.OPEN, {}),
+    ("petition_reopen", "petition.reopen", Petition.Status.CLOSED, {}),
+    ("petition_declare_victory", "petition.victory", Petition.Status.OPEN, {"statement": "Won."}),
+]:
+    scenario(f"awaz.petitions.lifecycle.{_name}")(_move(_name, _action, _status, **_kwargs))
+
+
+@scenario("awaz.petitions.housekeeping.petitions_close_expired")
+def _close_expired():
+    petition = make_petition(closes_at=timezone.now() + datetime.timedelta(hours=1))
+
+    def act():
+        petition.closes_at = timezone.now() - datetime.timedelta(minutes=1)
+        Petition.objects.filter(pk=petition.pk).update(
+            published_at=petition.closes_at - datetime.timedelta(days=1),
+            closes_at=petition.closes_at,
+        )
+        return housekeeping.petitions_close_expired()
+
+    return act, Expected("petition.close", petition, None)
+
+
+@scenario("awaz.moderation.publication.petition_decide")
+def _decide():
+    petition, by = make_petition(status=Petition.Status.PENDING), _moderator()
+    return (
+        lambda: publication.petition_decide(
+            petition=petition, by=by, decision="reject", reason="duplicate"
+        ),
+        Expected("petition.reject", petition, by),
+    )
+
+
+@scenario("awaz.moderation.reports.report_resolve")
+def _resolve():
+    petition, by = make_petition(), _moderator()
+    report = reports.report_create(petition=petition, reason="spam")
+    return (
+        lambda: reports.report_resolve(report=report, by=by, action="remove"),
+        Expected("petition.remove", petition, by),
+    )
+
+
+@scenario("awaz.moderation.services.list_entry_add")
+def _list_add():
+    by = _moderator()
+
+    def act():
+        return moderation.list_entry_add(kind=ListKind.BLOCKED_DOMAIN, value="spam.test", by=by)
+
+    return act, Expected("moderation.list_add", "moderation.listentry:", by)
+
+
+@scenario("awaz.moderation.services.list_entry_remove")
+def _list_remove():
+    by = _moderator()
+    entry = ListEntry.objects.create(kind=ListKind.BLOCKED_DOMAIN, value="spam.test", created_by=by)
+    return (
+        lambda: moderation.list_entry_remove(entry_id=entry.pk, by=by),
+        Expected("moderation.list_remove", entry, by),
+    )
+
+
+@scenario("awaz.moderation.services.site_settings_save")
+def _settings():
+    by = _moderator()
+    return (
+        lambda: moderation.site_settings_save(by=by, values={"sign_burst_limit": 7}),
+        Expected("moderation.settings", "moderation.sitesettings:", by),
+    )
+
+
+@scenario("awaz.moderation.services.petition_challenge_set")
+def _challenge():
+    petition, by = make_petition(), _moderator()
+    return (
+        lambda: moderation.petition_challenge_set(petition=petition, required=True, by=by),
+        Expected("petition.challenge", petition, by),
+    )
+
+
+@scenario("awaz.moderation.invalidations.invalidation_request")
+def _invalidation_request():
+    petition, by = make_petition(), _moderator()
+    criteria = invalidations.Criteria(petition_id=petition.pk, email_domain="burst.example")
+    return (
+        lambda: invalidations.invalidation_request(criteria=criteria, by=by),
+        Expected("signatures.invalidation_requested", "moderation.invalidation:", by),
+    )
+
+
+@scenario("awaz.moderation.invalidations.invalidation_run")
+def _invalidation_run():
+    petition, by = make_petition(), _moderator()
+    criteria = invalidations.Criteria(petition_id=petition.pk, email_domain="burst.example")
+    invalidation = invalidations.invalidation_request(criteria=criteria, by=by)
+    return (
+        lambda: invalidations.invalidation_run(invalidation_id=invalidation.pk),
+        Expected("signatures.invalidated", invalidation, by),
+    )
+
+
+@scenario("awaz.signatures.mailings.update_email_start")
+def _update_email():
+    member = make_member(Role.EDITOR)
+    petition = make_petition(organization=member.organization)
+    update = update_post(petition=petition, by=member.user, language="en", title="T", body="B")
+    return (
+        lambda: update_email_start(update=update, by=member.user),
+        Expected("update.email", update, member.user),
+    )
+
+
+@scenario("awaz.signatures.exports.signatures_export")
+def _export():
+    member = make_member(Role.EDITOR)
+    petition = make_petition(organization=member.organization)
+    return (
+        lambda: signatures_export(petition=petition, by=member.user),
+        Expected("signatures.export", petition, member.user),
+    )
+
+
+@scenario("awaz.dashboard.delivery.delivery_document_create")
+def _delivery():
+    member = make_member(Role.EDITOR)
+    petition = make_petition(organization=member.organization)
+    return (
+        lambda: delivery_document_create(
+            petition=petition, by=member.user, language="en", with_names=False
+        ),
+        Expected("signatures.delivery", petition, member.user),
+    )
+
+
+@scenario("awaz.signatures.retention.signatures_purge_personal_data")
+def _purge():
+    petition = make_petition(status=Petition.Status.CLOSED)
+    make_signatures(petition, 2)
+    return (
+        lambda: signatures_purge_personal_data(petition_id=petition.pk),
+        Expected("signatures.purge", petition, None),
+    )
+
+
+@scenario("awaz.organizations.services.organization_create")
+def _organization_create():
+    by = make_user()
+    return (
+        lambda: organizations.organization_create(by=by, name="Azadliq", slug="azadliq"),
+        Expected("organization.create", "organizations.organization:", by),
+    )
+
+
+@scenario("awaz.organizations.services.invitation_create")
+def _invite():
+    owner = make_member(Role.OWNER)
+    return (
+        lambda: organizations.invitation_create(
+            organization=owner.organization,
+            email="new@example.org",
+            role=Role.EDITOR,
+            by=owner.user,
+        ),
+        Expected("invitation.create", "organizations.invitation:", owner.user),
+    )
+
+
+def _invitation(owner: Membership, email: str, token: str) -> Invitation:
+    now = timezone.now()
+    return Invitation.objects.create(
+        organization=owner.organization,
+        email=email,
+        role=Role.EDITOR,
+        token_digest=organizations._digest(token),
+        invited_by=owner.user,
+        created_at=now,
+        expires_at=now + datetime.timedelta(days=7),
+    )
+
+
+@scenario("awaz.organizations.services.invitation_accept")
+def _accept():
+    owner = make_member(Role.OWNER)
+    invitation = _invitation(owner, "joins@example.org", "a-token")
+    person = make_user(email="joins@example.org")
+    return (
+        lambda: organizations.invitation_accept(token="a-token", user=person),
+        Expected("invitation.accept", invitation, person),
+    )
+
+
+@scenario("awaz.organizations.services.invitation_revoke")
+def _revoke():
+    owner = make_member(Role.OWNER)
+    invitation = _invitation(owner, "later@example.org", "b-token")
+    return (
+        lambda: organizations.invitation_revoke(invitation=invitation, by=owner.user),
+        Expected("invitation.revoke", audit_target(invitation), owner.user),
+    )
+
+
+@scenario("awaz.organizations.services.membership_role_change")
+def _role_change():
+    owner = make_member(Role.OWNER)
+    editor = make_member(Role.EDITOR, organization=owner.organization)
+    return (
+        lambda: organizations.membership_role_change(
+            membership=editor, role=Role.VIEWER, by=owner.user
+        ),
+        Expected("membership.role_change", editor, owner.user),
+    )
+
+
+@scenario("awaz.organizations.services.membership_remove")
+def _member_remove():
+    owner = make_member(Role.OWNER)
+    editor = make_member(Role.EDITOR, organization=owner.organization)
+    target = audit_target(editor)
+    return (
+        lambda: organizations.membership_remove(membership=editor, by=owner.user),
+        Expected("membership.remove", target, owner.user),
+    )
+
+
+@scenario("awaz.accounts.services.user_staff_role_set")
+def _staff_role():
+    admin, person = make_user(staff_role="admin"), make_user()
+    return (
+        lambda: user_staff_role_set(user=person, role=StaffRole.MODERATOR, by=admin),
+        Expected("user.staff_role", person, admin),
+    )
+
+
+def test_every_function_that_changes_state_is_driven_here_or_says_why_not():
+    found = set(state_changing_functions())
+    assert found, "the registry found nothing: it is broken"
+    unaccounted = found - set(SCENARIOS) - set(NOT_AUDITED)
+    assert not unaccounted, f"audit these (or say why not in NOT_AUDITED): {sorted(unaccounted)}"
+    stale = (set(SCENARIOS) | set(NOT_AUDITED)) - found
+    assert not stale, f"no longer exist or change nothing: {sorted(stale)}"
+    assert not set(SCENARIOS) & set(NOT_AUDITED)
+
+
+@pytest.mark.parametrize("name", sorted(SCENARIOS))
+def test_each_state_change_leaves_its_audit_entry(name, mailoutbox):
+    act, expected = SCENARIOS[name]()
+    before = set(AuditEntry.objects.values_list("pk", flat=True))
+    act()
+    entries = list(AuditEntry.objects.exclude(pk__in=before))
+    assert [entry.action for entry in entries] == [expected.action], name
+    (entry,) = entries
+    assert entry.action in ACTIONS, "name it in awaz.audit.actions"
+    if isinstance(expected.target, str):
+        assert entry.target.startswith(expected.target)
+    else:
+        assert entry.target == audit_target(expected.target)
+    assert entry.actor_id == (None if expected.actor is None else expected.actor.pk)
+
+
+def _recorded_names() -> set[str]:
+    """The action names the code passes to audit_record, read from its source."""
+    names = {lifecycle.action_of(move) for move in lifecycle.MOVES}
+    for path in Path(awaz.__file__).parent.rglob("*.py"):
+        if "tests" in path.parts or "migrations" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", getattr(node.func, "attr", "")) == "audit_record"
+            ):
+                for keyword in node.keywords:
+                    value = keyword.value
+                    if keyword.arg == "action" and isinstance(value, ast.Constant):
+                        names.add(str(value.value))
+    return names
+
+
+def test_every_action_name_is_in_the_catalogue_and_the_catalogue_has_no_stale_name():
+    recorded = _recorded_names()
+    assert "signatures.export" in recorded and "petition.victory" in recorded
+    assert recorded - set(ACTIONS) == set(), "name these in awaz.audit.actions"
+    assert set(ACTIONS) - recorded == set(), "nothing records these any more"
