@@ -78,11 +78,11 @@ def organization_description(*, organization: Organization, language: str) -> st
     return organization_description_shown(organization=organization, language=language).text
 
 
-<<<<<<< HEAD
 def organization_by_slug(*, slug: str) -> Organization | None:
     """The organization at `slug`, whose public page anyone may read."""
     return Organization.objects.filter(slug=slug).first()
-=======
+
+
 def membership_of_organization(*, organization: Organization, pk: int) -> Membership | None:
     """A member of `organization`; None for anyone else's membership."""
     return (
@@ -92,4 +92,3 @@ def membership_of_organization(*, organization: Organization, pk: int) -> Member
 
 def invitation_of_organization(*, organization: Organization, pk: int) -> Invitation | None:
     return Invitation.objects.filter(pk=pk, organization=organization).first()
->>>>>>> h5-lifecycle
