@@ -17,6 +17,8 @@ ACTIONS: dict[str, str] = {
     "petition.victory": "a petition was declared won",
     "petition.remove": "a moderator took a petition down (reports acted on in details)",
     "petition.challenge": "the proof-of-work challenge was switched on or off for a petition",
+    "petition.feature": "a moderator put a petition on the home page",
+    "petition.unfeature": "a moderator took a petition off the home page",
     # Moderation.
     "report.act": "reports about a petition already taken down were closed",
     "report.dismiss": "a moderator dismissed a report",

@@ -43,7 +43,7 @@ def petition_feature(*, petition: Petition, by: User) -> Feature:
         petition=petition, defaults={"featured_by": by}
     )
     if created:
-        audit_record(actor=by, action="petition.featured", target=petition)
+        audit_record(actor=by, action="petition.feature", target=petition)
     return feature
 
 
@@ -52,7 +52,7 @@ def petition_unfeature(*, petition: Petition, by: User) -> None:
     """Take the petition off the home page."""
     deleted, _ = Feature.objects.filter(petition=petition).delete()
     if deleted:
-        audit_record(actor=by, action="petition.unfeatured", target=petition)
+        audit_record(actor=by, action="petition.unfeature", target=petition)
 
 
 TREND_WINDOW = datetime.timedelta(hours=24)

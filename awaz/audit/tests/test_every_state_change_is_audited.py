@@ -23,6 +23,7 @@ from awaz.audit.models import AuditEntry
 from awaz.audit.registry import state_changing_functions
 from awaz.audit.services import audit_target
 from awaz.dashboard.delivery import delivery_document_create
+from awaz.discovery.services import petition_feature, petition_unfeature
 from awaz.moderation import invalidations, publication, reports
 from awaz.moderation import services as moderation
 from awaz.moderation.models import ListEntry, ListKind
@@ -61,6 +62,8 @@ NOT_AUDITED: dict[str, str] = {
     "awaz.moderation.trending.trending_compute": "derived statistics, no decision",
     "awaz.moderation.trending.trending_alert": "the moderators' alert e-mail, no decision",
     "awaz.core.once.claim_once": "infrastructure: a claim that something runs once",
+    "awaz.discovery.services.search_document_refresh": "a derived index of the texts",
+    "awaz.discovery.services.trending_refresh": "derived statistics of the counts, no decision",
     "awaz.petitions.services.petition_create": CONTENT + " (a new draft)",
     "awaz.petitions.writing.petition_start": CONTENT + " (a new draft)",
     "awaz.petitions.services.petition_text_save": CONTENT,
@@ -106,6 +109,23 @@ def scenario(name: str) -> Callable[[Scenario], Scenario]:
 
 def _moderator():
     return make_user(staff_role="moderator")
+
+
+@scenario("awaz.discovery.services.petition_feature")
+def _feature():
+    petition, by = make_petition(), _moderator()
+    return (lambda: petition_feature(petition=petition, by=by)), Expected(
+        "petition.feature", petition, by
+    )
+
+
+@scenario("awaz.discovery.services.petition_unfeature")
+def _unfeature():
+    petition, by = make_petition(), _moderator()
+    petition_feature(petition=petition, by=by)
+    return (lambda: petition_unfeature(petition=petition, by=by)), Expected(
+        "petition.unfeature", petition, by
+    )
 
 
 def _move(name: str, action: str, status: str = Petition.Status.OPEN, **kwargs: object):

@@ -99,8 +99,8 @@ def test_featuring_is_audited_and_happens_once():
     petition_feature(petition=petition, by=moderator)
     petition_unfeature(petition=petition, by=moderator)
     actions = list(AuditEntry.objects.order_by("pk").values_list("action", flat=True))
-    assert actions[-2:] == ["petition.featured", "petition.unfeatured"]
-    assert actions.count("petition.featured") == 1
+    assert actions[-2:] == ["petition.feature", "petition.unfeature"]
+    assert actions.count("petition.feature") == 1
     assert not Feature.objects.exists()
 
 
