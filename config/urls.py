@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
 from awaz.core import views as core_views
+from awaz.dashboard.views import health
 from awaz.public import views as public_views
 
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -11,6 +12,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("petitions/<slug:slug>/count.json", public_views.petition_count, name="petition-count"),
     path("challenge/", public_views.challenge_new, name="challenge"),
     path("language/<str:code>/", core_views.language_choose, name="language-choose"),
+    path("healthz", health.healthz, name="healthz"),
 ]
 if settings.AWAZ_SERVE_MEDIA:
     urlpatterns.append(path("media/", include("awaz.core.media")))
