@@ -2,8 +2,8 @@
 
 Slow (a minute or two), so it runs only when asked:
 
-    AWAZ_FAULT_RUN=1 DATABASE_URL=$TEST_POSTGRES_URL .venv/bin/python -m pytest -p no:cacheprovider \
-        awaz/core/tests/test_mail_fault_run.py -q -s
+    AWAZ_FAULT_RUN=1 DATABASE_URL=$TEST_POSTGRES_URL \
+        .venv/bin/python -m pytest -p no:cacheprovider awaz/core/tests/test_mail_fault_run.py -q -s
 
 It prints e-mails lost, sent twice (same Message-ID, which mail systems drop) and sent twice with
 a new Message-ID (never allowed), and fails on any loss.
@@ -63,7 +63,7 @@ def test_the_fault_run_loses_no_mail(smtp):
     petition = make_petition()
     fifth = COUNT // 5
     waves = [range(n * fifth, (n + 1) * fifth if n < 4 else COUNT) for n in range(5)]
-    faults = collections.Counter()
+    faults: collections.Counter[str] = collections.Counter()
     outputs: list[str] = []
 
     def start() -> subprocess.Popen[bytes]:
@@ -112,7 +112,7 @@ def test_the_fault_run_loses_no_mail(smtp):
     lost = len(expected - set(received))
     twice_same_id = sum(count - 1 for count in ids.values())
     twice_new_id = sum(count - 1 for count in received.values()) - twice_same_id
-    print(  # noqa: T201 - the figures this run is for
+    print(  # the figures this run is for
         f"\nfault run on {connection.vendor}: {COUNT} confirmations, faults {dict(faults)};"
         f" received {sum(received.values())}, lost {lost}, sent twice with the same Message-ID"
         f" {twice_same_id}, sent twice with a new Message-ID {twice_new_id}"
