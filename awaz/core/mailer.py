@@ -3,7 +3,7 @@
 Queueing (`outgoing_email_create`, in the transaction of the data the message is about) records
 an `OutgoingEmail` with a Message-ID fixed once and for all; the task then carries only that
 row's id. Delivering (`outgoing_email_deliver`, in the worker):
-1. an attempt is recorded before anything is sent;
+1. the attempt is on record before anything is sent (the worker's claim of the task);
 2. the message is built (or decrypted, if it was rendered when queued) with that Message-ID;
 3. it is sent over the worker's reused SMTP connection;
 4. success is recorded at once, and the recipient erased. If the database is gone at that moment
@@ -81,8 +81,17 @@ def outgoing_email_create(
 
 def _finish(email_id: int, state: OutgoingEmail.State, at: datetime.datetime) -> None:
     OutgoingEmail.objects.filter(pk=email_id, state=OutgoingEmail.State.PENDING).update(
-        state=state, finished_at=at, recipient_encrypted="", content_encrypted=""
+        state=state,
+        finished_at=at,
+        recipient_encrypted="",
+        content_encrypted="",
+        attempts=F("attempts") + 1,
+        last_attempt_at=at,
     )
+
+
+def _failed_attempt(email_id: int, at: datetime.datetime) -> None:
+    OutgoingEmail.objects.filter(pk=email_id).update(attempts=F("attempts") + 1, last_attempt_at=at)
 
 
 def outgoing_email_cancel(*, email_id: int) -> None:
@@ -120,17 +129,18 @@ def outgoing_email_deliver(*, email_id: int, build: Build | None = None) -> str:
     address = crypto.decrypt(outgoing.recipient_encrypted)
     message = build(address) if build is not None else _stored_message(outgoing, address)
     message.extra_headers["Message-ID"] = outgoing.message_id
-    OutgoingEmail.objects.filter(pk=email_id).update(
-        attempts=F("attempts") + 1, last_attempt_at=now
-    )
+    # The attempt is on record already: the worker's claim of this task (RUNNING, with its id)
+    # was committed before this runs. The counter here is for the health page.
     try:
         send(message)
     except smtplib.SMTPRecipientsRefused as error:
         if not _permanently_refused(error):
+            _failed_attempt(email_id, now)
             raise RetryLaterError("recipient refused for now", until=outgoing.expires_at) from error
         _finish(email_id, OutgoingEmail.State.REFUSED, timezone.now())
         return "refused"  # a permanent "no such mailbox": retrying will not help
     except (smtplib.SMTPException, OSError) as error:
+        _failed_attempt(email_id, now)
         raise RetryLaterError("mail not sent", until=outgoing.expires_at) from error
     sent_at = timezone.now()
     _unrecorded[email_id] = sent_at  # until the database has it
