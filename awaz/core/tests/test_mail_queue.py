@@ -242,3 +242,20 @@ def test_after_confirmation_and_the_purge_the_address_is_in_no_table(smtp, setti
     signatures_purge_personal_data(petition_id=petition.pk)
     finished_work_prune()
     assert _columns_holding(secrets) == []
+
+
+def test_a_task_queued_before_the_outbox_is_still_sent_and_forgotten(smtp):
+    from awaz.core import crypto
+    from awaz.signatures.tasks import send_signature_email
+
+    sign(make_petition(), "old@example.org")
+    signature = Signature.objects.get()
+    DBTaskResult.objects.all().delete()
+    OutgoingEmail.objects.all().delete()
+    send_signature_email.enqueue(  # the arguments of the release before
+        signature_id=signature.pk, kind="confirm", recipient=crypto.encrypt("old@example.org")
+    )
+    run_worker()
+    (message,) = smtp.sink.wait_for(1)
+    assert message["To"] == "old@example.org"
+    assert OutgoingEmail.objects.get().state == OutgoingEmail.State.SENT
