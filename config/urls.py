@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
 from awaz.core import views as core_views
+from awaz.dashboard.views import health
 from awaz.public import sitemaps
 from awaz.public import views as public_views
 
@@ -14,6 +15,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("language/<str:code>/", core_views.language_choose, name="language-choose"),
     path("sitemap.xml", sitemaps.sitemap_xml, name="sitemap"),
     path("robots.txt", sitemaps.robots_txt, name="robots-txt"),
+    path("healthz", health.healthz, name="healthz"),
 ]
 if settings.AWAZ_SERVE_MEDIA:
     urlpatterns.append(path("media/", include("awaz.core.media")))

@@ -1,5 +1,8 @@
 """The e-mails an account receives: one function per message (see awaz.core.emails)."""
 
+import datetime
+
+from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -13,7 +16,10 @@ def verification_email_send(*, user: User) -> None:
     """The link that confirms a new account's address."""
     url = absolute_url("accounts:verify", kwargs={"token": verification_token_make(user)})
     send_templated(
-        to=user.email, template="accounts/emails/verify", context={"user": user, "url": url}
+        to=user.email,
+        template="accounts/emails/verify",
+        context={"user": user, "url": url},
+        valid_for=datetime.timedelta(seconds=settings.AWAZ_EMAIL_VERIFICATION_SECONDS),
     )
 
 
@@ -43,4 +49,5 @@ def password_reset_email_send(*, user: User) -> None:
         to=user.email,
         template="accounts/emails/password_reset",
         context={"user": user, "url": url},
+        valid_for=datetime.timedelta(seconds=settings.PASSWORD_RESET_TIMEOUT),
     )

@@ -1,20 +1,24 @@
-"""The one road every e-mail to an organizer takes: rendered now, sent once the data is committed.
+"""The e-mails to organizers and staff: rendered now, queued with the data, sent by a worker.
 
 Each message has its own small function in its app's `emails.py` (`verification_email_send`,
-`invitation_email_send`, ...) that gathers the context and calls `send_templated`. Routing mail
-through the task queue later means changing `_deliver` only.
+`invitation_email_send`, ...) that gathers the context and calls `send_templated`. The message
+is rendered in the language active now, kept encrypted in its `OutgoingEmail` row (its links
+carry tokens: encrypted, never in the task's arguments) and erased once it is sent; the task
+carries the row's id only. Same road as signers' mail (awaz.core.mailer): an SMTP outage delays
+it, loses nothing.
 """
 
+import datetime
 from collections.abc import Mapping
 
 from django.conf import settings
-from django.core.mail import EmailMessage
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language
 
+from awaz.core import crypto
 from awaz.core.bidi import rtl_marked
+from awaz.core.mailer import outgoing_email_create
 
 
 def absolute_url(viewname: str, *, kwargs: Mapping[str, object] | None = None) -> str:
@@ -22,22 +26,29 @@ def absolute_url(viewname: str, *, kwargs: Mapping[str, object] | None = None) -
     return settings.SITE_URL + reverse(viewname, kwargs=dict(kwargs or {}))
 
 
-def send_templated(*, to: str, template: str, context: Mapping[str, object]) -> None:
-    """Render `<template>_subject.txt` and `<template>_body.txt`, then send after the commit.
+def send_templated(
+    *,
+    to: str,
+    template: str,
+    context: Mapping[str, object],
+    valid_for: datetime.timedelta | None = None,
+) -> None:
+    """Render `<template>_subject.txt` and `<template>_body.txt`, and queue the message.
 
-    Rendering happens now, in the active language; a rolled-back transaction sends nothing.
+    Rendering happens now, in the active language; queueing joins the caller's transaction, so a
+    rolled-back one sends nothing. `valid_for`: how long delivery is worth trying (the link's
+    lifetime; AWAZ_MAIL_MAX_AGE by default).
     """
+    from awaz.core.tasks import send_queued_email
+
     full_context = {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL, **context}
     subject = " ".join(render_to_string(f"{template}_subject.txt", full_context).split())
     body = render_to_string(f"{template}_body.txt", full_context)
     language = get_language()
-    _deliver(
-        EmailMessage(
-            subject=rtl_marked(subject, language), body=rtl_marked(body, language), to=[to]
-        )
+    outgoing = outgoing_email_create(
+        recipient_encrypted=crypto.encrypt(to),
+        valid_for=valid_for or datetime.timedelta(seconds=settings.AWAZ_MAIL_MAX_AGE),
+        subject=rtl_marked(subject, language),
+        body=rtl_marked(body, language),
     )
-
-
-def _deliver(message: EmailMessage) -> None:
-    # robust: a mail server that fails after the commit must not turn the answer into an error.
-    transaction.on_commit(message.send, robust=True)
+    send_queued_email.enqueue(email_id=outgoing.pk)

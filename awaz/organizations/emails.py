@@ -1,5 +1,9 @@
 """The e-mails about organizations: one function per message (see awaz.core.emails)."""
 
+import datetime
+
+from django.conf import settings
+
 from awaz.core.emails import absolute_url, send_templated
 from awaz.organizations.models import Invitation
 
@@ -15,4 +19,5 @@ def invitation_email_send(*, invitation: Invitation, token: str) -> None:
             "inviter": invitation.invited_by,
             "url": absolute_url("dashboard:invitation", kwargs={"token": token}),
         },
+        valid_for=datetime.timedelta(days=settings.AWAZ_INVITATION_DAYS),
     )

@@ -13,7 +13,6 @@ from django.core import signing
 from django.db import transaction
 from django.utils import timezone
 
-from awaz.core import crypto
 from awaz.core.once import claim_once
 from awaz.petitions.models import Petition
 from awaz.petitions.selectors import choose_text
@@ -67,9 +66,9 @@ _DAY = datetime.timedelta(days=1)
 
 def request_access(*, address: str, language: str) -> None:
     """Queue the e-mail with the link (or saying nothing was signed with this address)."""
-    from awaz.signatures.tasks import send_access_email
+    from awaz.signatures.emails import access_email_queue
 
-    send_access_email.enqueue(recipient=crypto.encrypt(address.strip()), language=language)
+    access_email_queue(address=address, language=language)
 
 
 def signatures_of(digest: str) -> list[Signature]:

@@ -1,4 +1,11 @@
-"""The signer's e-mails, in the language and script of the page where they signed."""
+"""The signer's e-mails, in the language and script of the page where they signed.
+
+Queued with an outbox row (awaz.core.mailer) in the signature's own transaction; the task
+carries ids only, builds the message (and its links) when it runs, and the outbox row forgets
+the address once the message has gone.
+"""
+
+import datetime
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -6,14 +13,72 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from awaz.core import mailer
+from awaz.core import crypto, mailer
 from awaz.core.bidi import rtl_marked
 from awaz.core.markdown import render_markdown
 from awaz.petitions.models import PetitionUpdate
 from awaz.petitions.selectors import choose_text
 from awaz.signatures.models import Signature
-from awaz.signatures.tasks import EmailKind
+from awaz.signatures.tasks import EmailKind, send_access_email, send_signature_email
 from awaz.signatures.tokens import Purpose, make_token
+
+
+def _confirmation_lifetime() -> datetime.timedelta:
+    """Worth delivering as long as its link would work (AWAZ_TOKEN_MAX_AGE)."""
+    return datetime.timedelta(seconds=settings.AWAZ_TOKEN_MAX_AGE)
+
+
+def signature_email_queue(*, signature_id: int, kind: EmailKind, recipient: str) -> None:
+    """Queue a signer's e-mail in the caller's transaction; `recipient` is the encrypted address."""
+    outgoing = mailer.outgoing_email_create(
+        recipient_encrypted=recipient, valid_for=_confirmation_lifetime()
+    )
+    send_signature_email.enqueue(signature_id=signature_id, kind=kind, email_id=outgoing.pk)
+
+
+def signature_email_deliver(
+    *, signature_id: int, kind: EmailKind, email_id: int | None, recipient: str = ""
+) -> str:
+    """Send a signer's queued e-mail once (see awaz.core.mailer); what became of it."""
+    if email_id is None:  # queued before the outbox: give it one now
+        email_id = mailer.outgoing_email_create(
+            recipient_encrypted=recipient, valid_for=_confirmation_lifetime()
+        ).pk
+    signature = Signature.objects.select_related("petition").filter(pk=signature_id).first()
+    if signature is None:
+        mailer.outgoing_email_cancel(email_id=email_id)
+        return "withdrawn"  # removed since: nothing to confirm, nobody to write to
+    return mailer.outgoing_email_deliver(
+        email_id=email_id, build=lambda address: signature_message(signature, kind, address)
+    )
+
+
+def access_email_queue(*, address: str, language: str) -> None:
+    """Queue the link to "my signatures" (or the news that there are none) for `address`."""
+    outgoing = mailer.outgoing_email_create(
+        recipient_encrypted=crypto.encrypt(address.strip()),
+        valid_for=datetime.timedelta(seconds=settings.AWAZ_MAIL_MAX_AGE),
+    )
+    send_access_email.enqueue(language=language, email_id=outgoing.pk)
+
+
+def access_email_deliver(*, language: str, email_id: int | None, recipient: str = "") -> str:
+    """Send the access e-mail; its link is made now, so it works for its full time."""
+    from awaz.signatures.access import access_token, signatures_of
+    from awaz.signatures.identity import email_digest
+
+    if email_id is None:  # queued before the outbox
+        email_id = mailer.outgoing_email_create(
+            recipient_encrypted=recipient,
+            valid_for=datetime.timedelta(seconds=settings.AWAZ_MAIL_MAX_AGE),
+        ).pk
+
+    def build(address: str) -> EmailMultiAlternatives:
+        digest = email_digest(address)
+        token = access_token(digest) if signatures_of(digest) else None
+        return access_message(address=address, language=language, token=token)
+
+    return mailer.outgoing_email_deliver(email_id=email_id, build=build)
 
 
 def _absolute(path: str) -> str:

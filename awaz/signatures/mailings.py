@@ -65,6 +65,14 @@ def update_message_id(update: PetitionUpdate, signature: Signature) -> str:
     return f"<awaz-update-{update.pk}-{signature.pk}@{domain}>"
 
 
+def update_mailing_expiry(update_id: int) -> datetime.datetime:
+    """A mailing that the mail server refuses is retried until AWAZ_MAIL_MAX_AGE after its start."""
+    started = PetitionUpdate.objects.filter(pk=update_id).values_list("emailed_at", flat=True)
+    return (started.first() or timezone.now()) + datetime.timedelta(
+        seconds=settings.AWAZ_MAIL_MAX_AGE
+    )
+
+
 def update_send_batch(*, update_id: int, size: int) -> int:
     """Send the next `size` messages of a mailing; return how many are still to send."""
     from awaz.signatures.emails import update_message

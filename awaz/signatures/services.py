@@ -20,8 +20,9 @@ from awaz.moderation.policy import Policy, current_policy
 from awaz.petitions.models import Petition
 from awaz.signatures import identity
 from awaz.signatures.counting import count_add
+from awaz.signatures.emails import signature_email_queue
 from awaz.signatures.models import Signature, SignatureStatus
-from awaz.signatures.tasks import EmailKind, send_signature_email
+from awaz.signatures.tasks import EmailKind
 
 
 class PetitionNotSignableError(Exception):
@@ -126,9 +127,7 @@ def signature_sign(*, petition: Petition, signer: Signer, language: str, origin:
             )
     except IntegrityError:
         return _sign_again(petition=petition, digest=digest, recipient=recipient)
-    send_signature_email.enqueue(
-        signature_id=signature.pk, kind=EmailKind.CONFIRM, recipient=recipient
-    )
+    signature_email_queue(signature_id=signature.pk, kind=EmailKind.CONFIRM, recipient=recipient)
     return Outcome.FRAUDULENT if fraudulent else Outcome.NEW
 
 
@@ -139,7 +138,7 @@ def _sign_again(*, petition: Petition, digest: str, recipient: str) -> Outcome:
     Signature.objects.filter(pk=signature.pk).update(emails_sent=F("emails_sent") + 1)
     unconfirmed = signature.confirmed_at is None
     kind = EmailKind.CONFIRM if unconfirmed else EmailKind.ALREADY_SIGNED
-    send_signature_email.enqueue(signature_id=signature.pk, kind=kind, recipient=recipient)
+    signature_email_queue(signature_id=signature.pk, kind=kind, recipient=recipient)
     return Outcome.REMINDED
 
 

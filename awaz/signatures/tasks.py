@@ -5,7 +5,6 @@ import smtplib
 
 from django.tasks import task
 
-from awaz.core import crypto, mailer
 from awaz.core.worker import RetryLaterError
 
 
@@ -15,22 +14,19 @@ class EmailKind(enum.StrEnum):
 
 
 @task
-def send_signature_email(*, signature_id: int, kind: str, recipient: str) -> str:
-    """Send a signer the confirmation link, or the note that they signed already."""
-    from awaz.signatures.emails import signature_message
-    from awaz.signatures.models import Signature
+def send_signature_email(
+    *, signature_id: int, kind: str, email_id: int | None = None, recipient: str = ""
+) -> str:
+    """Send a signer the confirmation link, or the note that they signed already.
 
-    signature = Signature.objects.select_related("petition").filter(pk=signature_id).first()
-    if signature is None:
-        return "withdrawn"  # removed since: nothing to confirm, nobody to write to
-    message = signature_message(signature, EmailKind(kind), crypto.decrypt(recipient))
-    try:
-        mailer.send(message)
-    except smtplib.SMTPRecipientsRefused:
-        return "refused"  # a permanent "no such mailbox": retrying will not help
-    except (smtplib.SMTPException, OSError) as error:
-        raise RetryLaterError("mail not sent") from error
-    return "sent"
+    The arguments are ids; `recipient` (an encrypted address) is read only from tasks queued
+    before the outbox existed.
+    """
+    from awaz.signatures.emails import signature_email_deliver
+
+    return signature_email_deliver(
+        signature_id=signature_id, kind=EmailKind(kind), email_id=email_id, recipient=recipient
+    )
 
 
 def fold_signature_counts() -> None:
@@ -56,22 +52,11 @@ def purge_network_digests() -> None:
 
 
 @task
-def send_access_email(*, recipient: str, language: str) -> str:
+def send_access_email(*, language: str, email_id: int | None = None, recipient: str = "") -> str:
     """Send the link to "my signatures", or say that nothing was signed with the address."""
-    from awaz.signatures.access import access_token, signatures_of
-    from awaz.signatures.emails import access_message
-    from awaz.signatures.identity import email_digest
+    from awaz.signatures.emails import access_email_deliver
 
-    address = crypto.decrypt(recipient)
-    digest = email_digest(address)
-    token = access_token(digest) if signatures_of(digest) else None
-    try:
-        mailer.send(access_message(address=address, language=language, token=token))
-    except smtplib.SMTPRecipientsRefused:
-        return "refused"
-    except (smtplib.SMTPException, OSError) as error:
-        raise RetryLaterError("mail not sent") from error
-    return "sent" if token else "sent: nothing signed"
+    return access_email_deliver(language=language, email_id=email_id, recipient=recipient)
 
 
 @task
@@ -82,13 +67,13 @@ def send_update_emails(*, update_id: int) -> str:
     from django.conf import settings
     from django.utils import timezone
 
-    from awaz.signatures.mailings import batch_pause, update_send_batch
+    from awaz.signatures.mailings import batch_pause, update_mailing_expiry, update_send_batch
 
     size = settings.AWAZ_UPDATE_BATCH
     try:
         remaining = update_send_batch(update_id=update_id, size=size)
     except (smtplib.SMTPException, OSError) as error:
-        raise RetryLaterError("mail not sent") from error
+        raise RetryLaterError("mail not sent", until=update_mailing_expiry(update_id)) from error
     if remaining:
         pause: datetime.timedelta = batch_pause(size)
         send_update_emails.using(run_after=timezone.now() + pause).enqueue(update_id=update_id)

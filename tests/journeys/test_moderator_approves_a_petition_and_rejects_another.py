@@ -10,6 +10,7 @@ from awaz.petitions.models import Petition
 from tests.factories import make_organization, make_petition
 from tests.journeys.labels import field_label, shown
 from tests.journeys.moderation import log_in_staff
+from tests.mailqueue import deliver_queued_mail
 from tests.organizers import make_member, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -61,6 +62,7 @@ def test_moderator_approves_a_petition_and_rejects_another(visitor, waiting):
     good.refresh_from_db()
     copy.refresh_from_db()
     assert (good.status, copy.status) == (Petition.Status.OPEN, Petition.Status.REJECTED)
+    deliver_queued_mail()
     subjects = sorted(message.subject for message in mail.outbox)
     assert subjects == [
         "Your petition is published: Free Ilham Tohti [en]",

@@ -20,6 +20,7 @@ from awaz.petitions.services import petition_text_save
 from tests.factories import make_organization, make_petition
 from tests.journeys.conftest import Visitor, reads_in_uyghur
 from tests.journeys.labels import field_label, for_version, shown
+from tests.mailqueue import deliver_queued_mail
 from tests.organizers import PASSWORD, make_member
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -155,6 +156,7 @@ def test_an_owner_works_in_the_uyghur_workspace_and_it_all_reads_right_to_left(v
     invitation_create(
         organization=organization, email="aziz@example.org", role=Role.EDITOR, by=owner.user
     )
+    deliver_queued_mail()
     link = re.search(r"https?://[^/\s]+/[\w-]+(/\S+)", str(mail.outbox[-1].body))
     assert link, mail.outbox[-1].body
     page = visitor.open(f"/ug{link.group(1)}", name="uyghur-invitation-for-someone-else")

@@ -14,6 +14,7 @@ from awaz.petitions import lifecycle
 from awaz.petitions.models import Petition
 from tests.journeys.conftest import Visitor
 from tests.journeys.labels import field_label, for_version, shown
+from tests.mailqueue import deliver_queued_mail
 from tests.organizers import image_bytes, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -57,6 +58,7 @@ def sign_up_and_confirm(visitor: Visitor) -> Page:
     expect(page.locator("h1")).to_have_text("Check your inbox")
     visitor.check(name="organizer-check-inbox-en")
 
+    deliver_queued_mail()
     [message] = mail.outbox
     assert message.to == [EMAIL]
     visitor.open(path_of_link(str(message.body)), name="organizer-verify-en")

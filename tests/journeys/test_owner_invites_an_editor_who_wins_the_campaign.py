@@ -16,6 +16,7 @@ from awaz.petitions.models import Petition
 from tests.factories import make_organization, make_petition
 from tests.journeys.conftest import Visitor
 from tests.journeys.labels import for_version, shown
+from tests.mailqueue import deliver_queued_mail
 from tests.organizers import PASSWORD, image_bytes, make_user
 from tests.organizers import make_member as add_member
 
@@ -84,6 +85,7 @@ def test_owner_invites_an_editor_who_fixes_closes_and_wins_the_campaign(visitor,
     expect(ug.get_by_role("heading", name=shown("ug", "Invite someone"))).to_be_visible()
     expect(ug.get_by_role("button", name=shown("ug", "Send the invitation"))).to_be_visible()
     visitor.screenshot("owner-members-ug")
+    deliver_queued_mail()
     invitation = path_of_link(str(mail.outbox[-1].body))
 
     # The editor, in another browser: signs in with the invited address and joins.
@@ -159,6 +161,7 @@ def test_someone_who_forgot_their_password_chooses_a_new_one(visitor):
     page.get_by_label("E-mail address").fill(OWNER)
     page.get_by_role("button", name="Send the link").click()
     expect(page.locator("h1")).to_have_text("Check your inbox")
+    deliver_queued_mail()
     page = visitor.open(path_of_link(str(mail.outbox[-1].body)), name="reset-form-en")
     page.get_by_label("New password:", exact=True).fill("a brand new passphrase")
     page.get_by_label("New password confirmation").fill("a brand new passphrase")

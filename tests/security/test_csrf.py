@@ -50,6 +50,7 @@ READ_ONLY = {
     "public:petition-embed",
     "challenge",
     "language-choose",
+    "healthz",  # counts for operators: staff or a monitor's bearer token
     "upload",
 }
 # The organizers' workspace and their accounts: every view keeps Django's CSRF protection

@@ -11,6 +11,7 @@ from django.test import Client
 from django.utils import timezone
 
 from awaz.accounts.models import User
+from tests.mailqueue import deliver_queued_mail
 from tests.organizers import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
@@ -46,6 +47,7 @@ def test_signing_up_sends_a_confirmation_link_and_the_account_waits_for_it(
     user = User.objects.get(email="Nur@example.org")
     assert not user.email_confirmed
     assert user.password.startswith("argon2")
+    deliver_queued_mail()
     [message] = mail.outbox
     assert message.to == ["Nur@example.org"]
     assert "Confirm your e-mail address" in message.subject
@@ -63,6 +65,7 @@ def test_signing_up_with_a_registered_address_looks_the_same_and_mails_its_owner
     assert (first.status_code, first["Location"]) == (again.status_code, again["Location"])
     page_new = client.get(first["Location"]).content
     assert page_new == client.get(again["Location"]).content
+    deliver_queued_mail()
     assert mail.outbox[1].to == ["known@example.org"]
     assert "already have an account" in mail.outbox[1].subject
     assert "/accounts/verify/" not in mail.outbox[1].body
@@ -75,6 +78,7 @@ def test_following_the_link_asks_for_a_button_press_before_confirming(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         sign_up(client, "nur@example.org")
+    deliver_queued_mail()
     link = link_in(mail.outbox[0])
     page = client.get(link)  # what a mail scanner does
     assert page.status_code == 200
@@ -102,6 +106,7 @@ def test_signing_up_again_before_confirming_replaces_the_password_and_the_old_li
     with django_capture_on_commit_callbacks(execute=True):
         sign_up(client, "nur@example.org", "an impostor's passphrase")
         sign_up(client, "nur@example.org", NEW_PASSWORD)
+    deliver_queued_mail()
     old_link, new_link = link_in(mail.outbox[0]), link_in(mail.outbox[1])
     assert client.post(old_link).status_code == 400
     assert client.post(new_link).status_code == 302
@@ -111,6 +116,7 @@ def test_signing_up_again_before_confirming_replaces_the_password_and_the_old_li
 def test_an_old_confirmation_link_expires(client: Client, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         sign_up(client, "nur@example.org")
+    deliver_queued_mail()
     link = link_in(mail.outbox[0])
     with time_machine.travel(later(settings.AWAZ_EMAIL_VERIFICATION_SECONDS + 60)):
         assert client.post(link).status_code == 400
@@ -179,6 +185,7 @@ def test_resetting_a_password_by_e_mail(client: Client, django_capture_on_commit
         known = client.post("/en/accounts/password/", {"email": "nur@example.org"})
         unknown = client.post("/en/accounts/password/", {"email": "nobody@example.org"})
     assert known["Location"] == unknown["Location"] == "/en/accounts/check-your-inbox/"
+    deliver_queued_mail()
     [message] = mail.outbox  # nothing goes to an address without an account
     link = link_in(message)
     form_page = client.get(link, follow=True)  # the token moves out of the address bar
@@ -201,6 +208,7 @@ def test_asking_for_a_new_confirmation_link(client: Client, django_capture_on_co
         for address in ["waiting@example.org", "done@example.org", "nobody@example.org"]:
             response = client.post("/en/accounts/verify/again/", {"email": address})
             assert response["Location"] == "/en/accounts/check-your-inbox/"
+    deliver_queued_mail()
     assert [message.to for message in mail.outbox] == [["waiting@example.org"]]
 
 

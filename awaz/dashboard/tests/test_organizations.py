@@ -22,6 +22,7 @@ from awaz.organizations.models import (
 from awaz.organizations.selectors import organization_description
 from awaz.organizations.services import membership_remove, membership_role_change
 from tests.factories import make_organization
+from tests.mailqueue import deliver_queued_mail
 from tests.organizers import client_for, image_bytes, make_member, make_user, upload
 
 pytestmark = pytest.mark.django_db
@@ -130,6 +131,7 @@ def test_an_invited_person_joins_with_the_invited_address(django_capture_on_comm
     organization = owner.organization
     with django_capture_on_commit_callbacks(execute=True):
         assert invite(client_for(owner.user), organization, "Aziz@example.org").status_code == 302
+    deliver_queued_mail()
     [message] = mail.outbox
     assert message.to == ["Aziz@example.org"]
     path = invitation_path(message)
@@ -155,6 +157,7 @@ def test_an_invitation_cannot_be_accepted_after_it_expires(django_capture_on_com
     owner = make_member()
     with django_capture_on_commit_callbacks(execute=True):
         invite(client_for(owner.user), owner.organization, "late@example.org")
+    deliver_queued_mail()
     path = invitation_path(mail.outbox[0])
     late_user = make_user(email="late@example.org")
     days = settings.AWAZ_INVITATION_DAYS + 1
@@ -174,6 +177,7 @@ def test_a_withdrawn_invitation_no_longer_works(django_capture_on_commit_callbac
     client.post(
         f"/en/dashboard/organizations/{owner.organization.slug}/invitations/{invitation.pk}/withdraw/"
     )
+    deliver_queued_mail()
     path = invitation_path(mail.outbox[0])
     assert client_for(make_user(email="maybe@example.org")).get(path).status_code == 404
 
@@ -184,6 +188,7 @@ def test_a_stranger_with_the_link_is_asked_to_log_in(
     owner = make_member()
     with django_capture_on_commit_callbacks(execute=True):
         invite(client_for(owner.user), owner.organization, "new@example.org")
+    deliver_queued_mail()
     path = invitation_path(mail.outbox[0])
     page = client.get(path).content.decode()
     assert "Log in to accept" in page

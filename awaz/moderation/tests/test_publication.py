@@ -7,6 +7,7 @@ from awaz.moderation.publication import petition_decide
 from awaz.organizations.models import Role
 from awaz.petitions.models import Petition
 from tests.factories import make_organization, make_petition
+from tests.mailqueue import deliver_queued_mail
 from tests.organizers import make_member, make_user
 
 pytestmark = pytest.mark.django_db
@@ -36,6 +37,7 @@ def test_approving_publishes_audits_and_tells_the_owners_in_their_language(
     assert pending.status == Petition.Status.OPEN and pending.published_at is not None
     (entry,) = AuditEntry.objects.filter(action="petition.approve")
     assert entry.actor == moderator and entry.target == f"petitions.petition:{pending.pk}"
+    deliver_queued_mail()
     (message,) = mail.outbox
     assert message.to == ["owner@example.org"]
     assert "Azad [ug]" in message.subject
@@ -69,6 +71,7 @@ def test_rejecting_records_the_reason_and_e_mails_it(
         "reason": "other",
         "text": "Too vague.",
     }
+    deliver_queued_mail()
     (message,) = mail.outbox
     assert "Your petition was not published" in message.subject
     assert "Too vague." in message.body and "Another reason" in message.body
@@ -84,6 +87,7 @@ def test_a_second_decision_changes_nothing(moderator, pending, django_capture_on
     pending.refresh_from_db()
     assert pending.status == Petition.Status.OPEN
     assert AuditEntry.objects.count() == 1
+    deliver_queued_mail()
     assert len(mail.outbox) == 1
 
 

@@ -8,6 +8,7 @@ from awaz.moderation.models import SiteSettings, TrendingSource
 from awaz.moderation.trending import trending_alert, trending_compute
 from awaz.signatures.models import Signature
 from tests.factories import make_petition, make_signatures
+from tests.mailqueue import deliver_queued_mail
 from tests.organizers import make_user
 
 pytestmark = pytest.mark.django_db
@@ -35,6 +36,7 @@ def test_a_burst_from_one_network_is_a_spike_and_the_moderators_hear_once(
         assert trending_alert() == 1
         assert trending_compute() == 1  # computed again: the same spike
         assert trending_alert() == 0
+    deliver_queued_mail()
     (message,) = mail.outbox
     assert message.to == ["mod@example.org"]
     assert "target" in message.body and "/dashboard/moderation/trending/" in message.body

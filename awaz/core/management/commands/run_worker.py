@@ -1,3 +1,4 @@
+import logging
 import secrets
 from argparse import ArgumentParser
 from typing import Any
@@ -6,6 +7,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from awaz.core.worker import Worker, periodic_jobs
+
+logger = logging.getLogger("awaz.worker")
 
 
 class Command(BaseCommand):
@@ -25,10 +28,14 @@ class Command(BaseCommand):
             queues=options["queues"].split(","),
             batch_size=options["batch_size"],
             lease=settings.AWAZ_WORKER_LEASE,
+            heartbeat_every=settings.AWAZ_WORKER_HEARTBEAT,
+            heartbeat_timeout=settings.AWAZ_WORKER_HEARTBEAT_TIMEOUT,
+            heartbeat_thread=True,
             max_attempts=settings.AWAZ_WORKER_MAX_ATTEMPTS,
             periodic=[] if options["no_periodic"] else periodic_jobs(),
         )
         worker.install_signal_handlers()
+        logger.info("worker %s started", worker.worker_id)
         done = worker.run(once=options["once"])
         if options["once"]:
             self.stdout.write(f"ran {done} tasks")
