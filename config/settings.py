@@ -60,6 +60,8 @@ MIDDLEWARE = [
     "awaz.core.requestid.RequestIdMiddleware",
     # Before anything reads the body: too large (413) or not UTF-8 (400).
     "awaz.core.requestlimits.RequestLimitsMiddleware",
+    # Control characters (ANSI escapes, bidi overrides) out of every submitted field.
+    "awaz.core.textinput.CleanTextMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Outside CsrfViewMiddleware: it sees the CSRF cookie that marks a page with a form.
     "awaz.core.headers.SecurityHeadersMiddleware",
