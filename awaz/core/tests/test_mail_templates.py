@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 
 ROOT = Path(__file__).resolve().parents[2]
 MAIL_TEXT = sorted(ROOT.glob("*/templates/*/emails/*.txt"))
-NAME = "O'Brien & <Sons> \"Ltd\""
+NAME = 'O\'Brien & <Sons> "Ltd"'
 
 
 def test_there_are_plain_text_mail_templates():
