@@ -17,9 +17,9 @@ def test_there_are_plain_text_mail_templates():
 @pytest.mark.parametrize("path", MAIL_TEXT, ids=lambda path: path.name)
 def test_every_plain_text_mail_template_renders_without_html_escaping(path):
     name = f"{path.parent.parent.name}/emails/{path.name}"
-    context: dict[str, object] = {
-        key: NAME for key in ("name", "title", "organization", "petition", "reason")
-    }
+    context: dict[str, object] = dict.fromkeys(
+        ("name", "title", "organization", "petition", "reason"), NAME
+    )
     context |= {"minutes": 30, "days": 7, "token_days": 7, "count": 2}
     text = render_to_string(name, context)
     assert "&#x27;" not in text
