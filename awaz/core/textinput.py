@@ -44,5 +44,5 @@ class CleanTextMiddleware:
                 for key in cleaned:
                     cleaned.setlist(key, [clean_text(value) for value in posted.getlist(key)])
                 cleaned._mutable = False
-                request.POST = cleaned  # type: ignore[assignment] - immutable again above
+                request.POST = cleaned  # type: ignore[assignment]  # immutable again above
         return self.get_response(request)
