@@ -167,3 +167,22 @@ def test_the_servers_own_log_names_no_client_address(serve, tmp_path):
     log = served.log.read_text()
     assert log  # the server did write (its start-up line at least)
     assert "127.0.0.1" not in log
+
+
+def test_a_20_mb_body_gets_413_before_it_is_sent(serve, tmp_path):
+    served = serve(_unopenable_sqlite(tmp_path))
+    with socket.create_connection(("127.0.0.1", served.port), timeout=20) as sock:
+        sock.sendall(
+            b"POST /en/petitions/any/sign/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Content-Type: application/x-www-form-urlencoded\r\n"
+            b"Content-Length: %d\r\n\r\n" % (20 * 1024 * 1024)
+        )
+        assert sock.recv(65536).startswith(b"HTTP/1.1 413")  # not one byte of the body sent
+
+
+def test_a_client_that_stops_mid_request_is_cut_off(serve, tmp_path):
+    served = serve(_unopenable_sqlite(tmp_path), WEB_IDLE_TIMEOUT="1")
+    with socket.create_connection(("127.0.0.1", served.port), timeout=30) as sock:
+        sock.sendall(b"GET /en/ HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # and nothing more
+        # Closed by the server (b""), not by this socket's own 30 s timeout (TimeoutError).
+        assert sock.recv(65536) == b""
