@@ -61,7 +61,8 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--servers",
         default="gunicorn,granian",
-        help="comma-separated: gunicorn,granian (default both)",
+        help="comma-separated: waitress,gunicorn,granian (default gunicorn,granian; waitress is "
+        "bin/serve's default)",
     )
     parser.add_argument(
         "--databases",
@@ -120,7 +121,7 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     args.big = args.big if args.big is not None else (20_000 if quick else 1_000_000)
     args.emails = args.emails or (300 if quick else 3_000)
     for name in args.servers.split(","):
-        if name not in ("gunicorn", "granian"):
+        if name not in ("waitress", "gunicorn", "granian"):
             parser.error(f"unknown server {name!r}")
     for name in args.databases.split(","):
         if name not in DATABASES:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-SERVERS = ("gunicorn", "granian")
+SERVERS = ("waitress", "gunicorn", "granian")
 WORKERS = 2
 # Below PostgreSQL's max_connections (100) with room for neighbours: 2 workers x 8 threads.
 GRANIAN_THREADS = 8
@@ -28,6 +28,8 @@ def free_port() -> int:
 
 def command(server: str, port: int) -> list[str]:
     """The flags of bin/serve (what `make run` and production use), bound to 127.0.0.1:port."""
+    if server == "waitress":  # bin/serve's default: config/serve.py, WEB_THREADS threads
+        return [str(BIN / "python"), "-m", "config.serve", f"127.0.0.1:{port}"]
     if server == "gunicorn":
         return [
             str(BIN / "gunicorn"), "config.wsgi:application",

@@ -3,6 +3,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, URLResolver, path
 
+from config.urls import handler400, handler500  # noqa: F401 - the project's error pages
 from config.urls import urlpatterns as project_urlpatterns
 
 

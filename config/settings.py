@@ -60,6 +60,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so that every log line of the request carries its id.
     "awaz.core.requestid.RequestIdMiddleware",
+    # Before anything reads the body: too large (413) or not UTF-8 (400).
+    "awaz.core.requestlimits.RequestLimitsMiddleware",
+    # Control characters (ANSI escapes, bidi overrides) out of every submitted field.
+    "awaz.core.textinput.CleanTextMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Outside CsrfViewMiddleware: it sees the CSRF cookie that marks a page with a form.
     "awaz.core.headers.SecurityHeadersMiddleware",
@@ -417,5 +421,11 @@ AWAZ_IMAGE_MAX_BYTES = env_int("AWAZ_IMAGE_MAX_BYTES", 10 * 1024 * 1024, minimum
 AWAZ_IMAGE_MAX_PIXELS = env_int("AWAZ_IMAGE_MAX_PIXELS", 40_000_000, minimum=10_000)
 AWAZ_IMAGE_MAX_SIDE = env_int("AWAZ_IMAGE_MAX_SIDE", 1600, minimum=100)
 AWAZ_LOGO_MAX_SIDE = env_int("AWAZ_LOGO_MAX_SIDE", 512, minimum=32)
+
+# --- Serving: request limits (config/serve.py, awaz/core/requestlimits.py) -------------------
+# A request body larger than this is answered 413 unread: an image upload and its form fit.
+AWAZ_MAX_REQUEST_BYTES = env_int(
+    "AWAZ_MAX_REQUEST_BYTES", AWAZ_IMAGE_MAX_BYTES + 1024 * 1024, minimum=64 * 1024
+)
 # Serve uploads (MEDIA_ROOT) from Django itself; 0 when the reverse proxy serves /media/.
 AWAZ_SERVE_MEDIA = env_bool("AWAZ_SERVE_MEDIA", default=True)

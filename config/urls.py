@@ -26,3 +26,7 @@ urlpatterns += i18n_patterns(
     path("dashboard/", include("awaz.dashboard.urls")),
     prefix_default_language=True,
 )
+
+# Error pages in the page's language; 503 with Retry-After while the database is unreachable.
+handler400 = "awaz.core.errors.bad_request"
+handler500 = "awaz.core.errors.server_error"

@@ -9,9 +9,11 @@ import ipaddress
 import logging
 import re
 
-# Any path segment after confirm/remove/… that looks like a signed token.
+# Whatever follows confirm/, remove/, open/ (My signatures), password/<uid>/<token>/ (a
+# password reset)… when it is long enough to be a signed token: every segment of it.
 _TOKEN_IN_PATH = re.compile(
-    r"(/(?:confirm|remove|unsubscribe|access|invitation|verify|reset)/)[^/\s\"']{8,}"
+    r"(/(?:confirm|remove|unsubscribe|access|invitation|verify|reset|open|password)/)"
+    r"(?=[^\s\"'?#]{8,})[^\s\"'?#]+"
 )
 _EMAIL = re.compile(r"[^\s<>()\[\]\"',;:@]+@[\w-]+(?:\.[\w-]+)+")
 # Candidates only; ipaddress decides, so times like 12:30:45 and version numbers stay.

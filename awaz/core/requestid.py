@@ -34,6 +34,15 @@ def incoming_or_new(value: str | None) -> str:
     return secrets.token_urlsafe(12)
 
 
+def loggable_path(request: HttpRequest) -> str:
+    """The URL pattern the request matched (`/en/my-signatures/open/<str:token>/`), never the
+    values in it; an unmatched path with anything like a token, address or IP cut out."""
+    match = request.resolver_match
+    if match is not None and match.route:
+        return "/" + match.route
+    return redact(request.path)
+
+
 class RequestIdMiddleware:
     """Give the request an id for its whole life; first in MIDDLEWARE so every line has it."""
 
@@ -52,7 +61,7 @@ class RequestIdMiddleware:
                 logger.debug(
                     "%s %s %d %.1fms",
                     request.method,
-                    redact(request.path),
+                    loggable_path(request),
                     response.status_code,
                     (time.perf_counter() - started) * 1000,
                 )

@@ -1,6 +1,5 @@
 """Visitors' reports of petitions and comments, and what moderators do about them."""
 
-import datetime
 from typing import Literal
 
 from django.conf import settings
@@ -9,7 +8,7 @@ from django.utils import timezone
 
 from awaz.accounts.models import User
 from awaz.audit.services import audit_record
-from awaz.core.once import claim_once
+from awaz.core.ratelimit import Rate, rate_take
 from awaz.moderation.models import Report, ReportReason, ReportStatus
 from awaz.petitions import lifecycle
 from awaz.petitions.models import Petition
@@ -22,11 +21,8 @@ def report_allowed(*, network: str) -> bool:
     """At most AWAZ_REPORTS_PER_NETWORK_PER_HOUR reports per network per hour (no flooding)."""
     if not network:
         return True
-    hour = timezone.now().strftime("%Y-%m-%dT%H")
-    return any(
-        claim_once("report-network", f"{network}:{hour}:{n}", valid_for=datetime.timedelta(hours=2))
-        for n in range(settings.AWAZ_REPORTS_PER_NETWORK_PER_HOUR)
-    )
+    rate = Rate("report-network", settings.AWAZ_REPORTS_PER_NETWORK_PER_HOUR, 3600)
+    return rate_take(rates=[(rate, network)])
 
 
 @transaction.atomic

@@ -14,6 +14,7 @@ from django.core import signing
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from awaz.core.formfields import EmailAddressField
 from awaz.core.once import claim_once
 from awaz.core.widgets import LongSelect
 from awaz.moderation.models import ReportReason
@@ -56,7 +57,7 @@ class SignForm(forms.Form):
         error_messages={"max_length": _("Please keep your name under 100 characters.")},
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
-    email = forms.EmailField(
+    email = EmailAddressField(
         label=_("Your e-mail address"),
         max_length=254,
         help_text=_("We send you a link to confirm; it is never shown to anyone."),

@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from awaz.core.formfields import EmailAddressField
 from awaz.core.network import client_address, network_digest
 from awaz.public.views import no_referrer, see_other
 from awaz.signatures import access
@@ -26,7 +27,7 @@ SESSION_KEY = "signer_digest"
 
 
 class AccessRequestForm(forms.Form):
-    email = forms.EmailField(label=_("Your e-mail address"), max_length=254)
+    email = EmailAddressField(label=_("Your e-mail address"), max_length=254)
 
 
 def _signer(request: HttpRequest) -> str | None:

@@ -11,9 +11,9 @@ import secrets
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
-from django.utils import timezone
 
 from awaz.core.once import claim_once
+from awaz.core.ratelimit import Rate, rate_take
 from awaz.petitions.models import Petition
 from awaz.petitions.selectors import choose_text
 from awaz.signatures.counting import count_add
@@ -46,22 +46,15 @@ def open_access_token(token: str) -> str:
 
 def access_request_allowed(*, address: str, network: str) -> bool:
     """At most a few access e-mails per address and per network a day (no mail-bombing)."""
-    day = timezone.now().date().isoformat()
-    per_address = any(
-        claim_once("access-mail", f"{email_digest(address)}:{day}:{n}", valid_for=_DAY)
-        for n in range(settings.AWAZ_ACCESS_EMAILS_PER_DAY)
-    )
-    if not per_address:
-        return False
-    if not network:
-        return True
-    return any(
-        claim_once("access-network", f"{network}:{day}:{n}", valid_for=_DAY)
-        for n in range(settings.AWAZ_ACCESS_EMAILS_PER_NETWORK_PER_DAY)
-    )
-
-
-_DAY = datetime.timedelta(days=1)
+    day = 24 * 3600
+    rates = [
+        (Rate("access-address", settings.AWAZ_ACCESS_EMAILS_PER_DAY, day), email_digest(address))
+    ]
+    if network:
+        rates.append(
+            (Rate("access-network", settings.AWAZ_ACCESS_EMAILS_PER_NETWORK_PER_DAY, day), network)
+        )
+    return rate_take(rates=rates)
 
 
 def request_access(*, address: str, language: str) -> None:

@@ -85,8 +85,9 @@ def test_a_whole_signing_journey_logs_no_address_name_token_or_ip(log, settings)
     assert re.search(
         r"DEBUG \[[A-Za-z0-9_-]{16}\] awaz\.request POST /en/signatures/confirm/", written
     )
-    assert "/en/signatures/confirm/[token]/ 303" in written
-    assert "/en/signatures/remove/[token]/ 200" in written
+    assert "/en/signatures/confirm/[token] 303" in written
+    assert "/en/signatures/remove/[token] 200" in written
+    assert "POST /en/petitions/<slug:slug>/sign/ 303" in written  # the route, not the path
     assert "RuntimeError: mailbox [email] unreachable from [ip]" in written
     for secret in (
         EMAIL,
@@ -100,4 +101,32 @@ def test_a_whole_signing_journey_logs_no_address_name_token_or_ip(log, settings)
         ADDRESS,
         "203.0.113",
     ):
+        assert secret not in written, f"{secret!r} is in the log:\n{written}"
+
+
+def test_my_signatures_and_password_reset_links_stay_out_of_the_debug_log(log):
+    """The links that open a signer's list and reset an organizer's password, at DEBUG."""
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    from awaz.signatures.access import access_token
+    from tests.organizers import make_user
+
+    visitor = Client(REMOTE_ADDR=ADDRESS, raise_request_exception=False)
+    access = access_token("d" * 64)
+    visitor.get(f"/en/my-signatures/open/{access}/")
+    visitor.get(f"/ug/my-signatures/open/{access}/")
+    user = make_user(email=EMAIL)
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    reset = default_token_generator.make_token(user)
+    visitor.get(f"/en/accounts/password/{uid}/{reset}/")
+    # Without the CSRF cookie: Django's security logger names the path it refused.
+    Client(enforce_csrf_checks=True).post(f"/en/my-signatures/open/{access}/")
+    Client(enforce_csrf_checks=True).post(f"/en/accounts/password/{uid}/{reset}/")
+
+    written = log.getvalue()
+    assert "awaz.request GET /en/my-signatures/open/[token] " in written
+    assert "Forbidden" in written
+    for secret in (access, access.split(":")[-1], reset, reset.split("-")[-1], ADDRESS, EMAIL):
         assert secret not in written, f"{secret!r} is in the log:\n{written}"

@@ -10,9 +10,18 @@ from awaz.core.logs import RedactPersonalData, redact
     [
         (
             "POST /en/signatures/confirm/WzEsIm:1x:abc/ 303",
-            "POST /en/signatures/confirm/[token]/ 303",
+            "POST /en/signatures/confirm/[token] 303",
         ),
-        ("GET /ug/signatures/remove/WzEsIm:1x:abc/", "GET /ug/signatures/remove/[token]/"),
+        ("GET /ug/signatures/remove/WzEsIm:1x:abc/", "GET /ug/signatures/remove/[token]"),
+        (
+            "GET /en/my-signatures/open/WzEsIm:1x:abc/ 302",
+            "GET /en/my-signatures/open/[token] 302",
+        ),
+        (
+            "Forbidden: /en/accounts/password/MQ/c3b2kf-8a7e6b5c4d3e2f1a/",
+            "Forbidden: /en/accounts/password/[token]",
+        ),
+        ("GET /en/accounts/password/ 200", "GET /en/accounts/password/ 200"),
         ("refused ayshe.t+news@example.org.", "refused [email]."),
         ("from 203.0.113.77, again", "from [ip], again"),
         ("from 2001:db8::17 and ::ffff:203.0.113.77", "from [ip] and [ip]"),

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from awaz.accounts.forms import ThrottledAuthenticationForm
 from awaz.accounts.models import User
+from awaz.core.formfields import EmailAddressField
 from awaz.dashboard.forms.base import ltr_email
 
 
@@ -17,7 +18,7 @@ class SignUpForm(forms.Form):
         ),
         widget=forms.TextInput(attrs={"autocomplete": "name", "dir": "auto"}),
     )
-    email = forms.EmailField(label=_("E-mail address"), widget=ltr_email())
+    email = EmailAddressField(label=_("E-mail address"), widget=ltr_email())
     password = forms.CharField(
         label=_("Password"),
         strip=False,
@@ -38,7 +39,7 @@ class SignUpForm(forms.Form):
 
 
 class EmailForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail address"), widget=ltr_email())
+    email = EmailAddressField(label=_("E-mail address"), widget=ltr_email())
 
 
 class LoginForm(ThrottledAuthenticationForm):

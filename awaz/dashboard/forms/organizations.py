@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from awaz.core.formfields import EmailAddressField
 from awaz.dashboard.forms.base import WebURLFormField, ltr_email
 from awaz.organizations.models import Organization, Role
 
@@ -28,7 +29,7 @@ class OrganizationForm(forms.Form):
         help_text=_("Shown on your public page when there is none in the reader's language."),
     )
     website = WebURLFormField(label=_("Website"), required=False)
-    contact_email = forms.EmailField(
+    contact_email = EmailAddressField(
         label=_("Contact e-mail address"),
         required=False,
         widget=ltr_email(),
@@ -79,7 +80,7 @@ ROLE_HELP = _(
 
 
 class InvitationForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail address"), widget=ltr_email(autocomplete="off"))
+    email = EmailAddressField(label=_("E-mail address"), widget=ltr_email(autocomplete="off"))
     role = forms.ChoiceField(
         label=_("Role"), choices=Role.choices, initial=Role.EDITOR, help_text=ROLE_HELP
     )
