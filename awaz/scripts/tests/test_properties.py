@@ -12,9 +12,7 @@ from awaz.scripts.lexicon import CHINESE_LOANS, HAMZA_STEMS, USY_LOANS
 from awaz.scripts.tables import ALPHABET, UEY_VOWELS
 
 SETTINGS = settings(
-    max_examples=250,
     deadline=None,
-    database=None,  # no .hypothesis folder in the work tree
     suppress_health_check=[HealthCheck.filter_too_much],
 )
 PAIRS = [(source, target) for source in SCRIPTS for target in SCRIPTS]
