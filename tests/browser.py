@@ -137,7 +137,7 @@ class HtmlChecker:
 
 
 def _start_html_checker(java: str) -> tuple[subprocess.Popen[bytes], str] | None:
-    """Start the checker on a free port; None when it did not come up there."""
+    """Start the checker on a free port; None when another process took the port first."""
     # The port is free when chosen but another process may take it before Java binds it:
     # the checker then exits, or a stranger answers. Either way the caller tries another port.
     port = _free_port()
@@ -155,14 +155,19 @@ def _start_html_checker(java: str) -> tuple[subprocess.Popen[bytes], str] | None
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 60
-    while process.poll() is None and time.monotonic() < deadline:
+    # Java starts in seconds on an idle machine, in minutes on one busy running parallel tests.
+    deadline = time.monotonic() + 180
+    while process.poll() is None:
         try:
             with urllib.request.urlopen(url, timeout=2) as response:
                 if b"Nu Html Checker" in response.read():
                     return process, url
                 break  # another server has the port
         except OSError:
+            if time.monotonic() > deadline:
+                process.terminate()
+                process.wait(timeout=10)
+                raise HarnessMissingError("The Nu HTML checker did not start.") from None
             time.sleep(0.25)
     process.terminate()
     process.wait(timeout=10)
