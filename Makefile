@@ -13,11 +13,12 @@ PORT ?= 8000
 TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install install-dev run serve test test-sqlite test-postgres browser-deps lint typecheck migrations-check security check fuzz bench lock messages loans screenshots clean
+.PHONY: help install install-dev run serve test test-fast test-sqlite test-postgres browser-deps lint typecheck migrations-check security check fuzz bench lock messages loans screenshots clean
 
 help:
 	@echo "make run      install, migrate, load the demo and serve http://127.0.0.1:$(PORT)"
 	@echo "make test     install and run every test (SQLite, then PostgreSQL when it is reachable)"
+	@echo "make test-fast every test but the browser ones, on SQLite: the quick loop while working"
 	@echo "make check    what CI runs: lint, types, migrations, every test on SQLite and PostgreSQL"
 	@echo "make bench    the benchmarks in bench/"
 	@echo "make messages after changing a translatable string: extract, generate, compile"
@@ -72,13 +73,25 @@ test: install-dev browser-deps
 		echo "!! Start it (or set TEST_POSTGRES_URL) and run 'make test-postgres'. CI refuses to pass without it."; echo; \
 	fi
 
+# Tests run in parallel, one pytest-xdist worker per core (PYTEST_WORKERS=0: all in one process);
+# the browser tests stay together on one worker (one Chromium, one HTML checker). Property tests
+# use Hypothesis' short profile here, its long one in `make fuzz`. PYTEST_ARGS adds options,
+# e.g. PYTEST_ARGS="awaz/public -x" or PYTEST_ARGS='-m "not browser"'.
+PYTEST_WORKERS ?= auto
+PYTEST := $(PY) -m pytest -p no:cacheprovider -n $(PYTEST_WORKERS) --dist loadgroup
+
 test-sqlite:
 	@echo "== tests on SQLite"
-	env -u DATABASE_URL $(PY) -m pytest -p no:cacheprovider $(PYTEST_ARGS)
+	env -u DATABASE_URL $(PYTEST) $(PYTEST_ARGS)
 
 test-postgres:
 	@echo "== tests on PostgreSQL ($(TEST_POSTGRES_URL))"
-	DATABASE_URL="$(TEST_POSTGRES_URL)" $(PY) -m pytest -p no:cacheprovider $(PYTEST_ARGS)
+	DATABASE_URL="$(TEST_POSTGRES_URL)" $(PYTEST) $(PYTEST_ARGS)
+
+# The quick loop while working: no browser, SQLite only. `make test` before committing.
+test-fast: install-dev
+	@echo "== tests on SQLite, without the browser tests"
+	env -u DATABASE_URL $(PYTEST) -m "not browser" $(PYTEST_ARGS)
 
 lint: install-dev
 	$(VENV)/bin/ruff check .
@@ -98,9 +111,12 @@ check:
 	$(MAKE) --no-print-directory lint typecheck migrations-check security
 	AWAZ_REQUIRE_REDIS=1 $(MAKE) --no-print-directory test REQUIRE_POSTGRES=1
 
-# The fuzz targets of tests/fuzz/ for longer than the test suite does: FUZZ_SECONDS each.
+# Longer than the test suite does: every property test with Hypothesis' long profile, then
+# the fuzz targets of tests/fuzz/ under atheris for FUZZ_SECONDS each.
 FUZZ_SECONDS ?= 600
 fuzz: install-dev
+	@echo "== property tests, long Hypothesis profile"
+	env -u DATABASE_URL HYPOTHESIS_PROFILE=long $(PYTEST) -m hypothesis $(PYTEST_ARGS)
 	@mkdir -p var/fuzz
 	@for target in tests/fuzz/fuzz_*.py; do \
 		echo "== $$target ($(FUZZ_SECONDS) s)"; \

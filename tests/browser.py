@@ -5,6 +5,7 @@ here is downloaded at test time: Chromium comes from apt, axe-core and vnu.jar f
 """
 
 import json
+import os
 import shutil
 import socket
 import subprocess
@@ -49,11 +50,18 @@ def chromium_path() -> str:
     return path
 
 
+def _partial(path: Path) -> Path:
+    """A name beside `path` for writing it whole before it replaces `path` (parallel workers)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path.with_name(f".{path.stem}.{os.getpid()}.partial{path.suffix}")
+
+
 def screenshot(page: Page, name: str, *, full_page: bool = True) -> Path:
     """Save a PNG of the page under var/test-artifacts/screenshots/ and return its path."""
     path = ARTIFACTS / "screenshots" / f"{name}.png"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(path), full_page=full_page)
+    partial = _partial(path)
+    page.screenshot(path=str(partial), full_page=full_page)
+    partial.replace(path)
     return path
 
 
@@ -120,22 +128,18 @@ class HtmlChecker:
 
     def assert_valid(self, html: str, name: str) -> None:
         path = ARTIFACTS / "html" / f"{name}.html"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(html, encoding="utf-8")
+        partial = _partial(path)
+        partial.write_text(html, encoding="utf-8")
+        partial.replace(path)
         self.checked.append(name)
         errors = self.errors(html)
         assert errors == [], f"Nu HTML checker on {name} ({path}):\n" + "\n".join(errors)
 
 
-@contextmanager
-def html_checker_service() -> Iterator[HtmlChecker]:
-    java = shutil.which("java")
-    if java is None:
-        raise HarnessMissingError(
-            "Java is missing: the Nu HTML checker needs a JRE (make browser-deps)."
-        )
-    if not VNU_JAR.exists():
-        raise HarnessMissingError("vnu.jar is missing: run `npm ci` (or `make browser-deps`).")
+def _start_html_checker(java: str) -> tuple[subprocess.Popen[bytes], str] | None:
+    """Start the checker on a free port; None when another process took the port first."""
+    # The port is free when chosen but another process may take it before Java binds it:
+    # the checker then exits, or a stranger answers. Either way the caller tries another port.
     port = _free_port()
     process = subprocess.Popen(  # noqa: S603 - fixed arguments
         [
@@ -151,16 +155,42 @@ def html_checker_service() -> Iterator[HtmlChecker]:
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}/"
+    # Java starts in seconds on an idle machine, in minutes on one busy running parallel tests.
+    deadline = time.monotonic() + 180
+    while process.poll() is None:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if b"Nu Html Checker" in response.read():
+                    return process, url
+                break  # another server has the port
+        except OSError:
+            if time.monotonic() > deadline:
+                process.terminate()
+                process.wait(timeout=10)
+                raise HarnessMissingError("The Nu HTML checker did not start.") from None
+            time.sleep(0.25)
+    process.terminate()
+    process.wait(timeout=10)
+    return None
+
+
+@contextmanager
+def html_checker_service() -> Iterator[HtmlChecker]:
+    java = shutil.which("java")
+    if java is None:
+        raise HarnessMissingError(
+            "Java is missing: the Nu HTML checker needs a JRE (make browser-deps)."
+        )
+    if not VNU_JAR.exists():
+        raise HarnessMissingError("vnu.jar is missing: run `npm ci` (or `make browser-deps`).")
+    for _attempt in range(3):
+        started = _start_html_checker(java)
+        if started is not None:
+            break
+    else:
+        raise HarnessMissingError("The Nu HTML checker did not start.")
+    process, url = started
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(url, timeout=2).close()
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise HarnessMissingError("The Nu HTML checker did not start.") from None
-                time.sleep(0.25)
         yield HtmlChecker(url=url)
     finally:
         process.terminate()

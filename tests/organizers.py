@@ -3,6 +3,7 @@
 import io
 import itertools
 
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -15,14 +16,15 @@ from tests.factories import make_organization
 
 _numbers = itertools.count(1)
 PASSWORD = "a long organizer passphrase"
-_hashed: list[str] = []
+_hashed: dict[str, str] = {}
 
 
 def _password_hash() -> str:
-    # Argon2 is slow on purpose; one hash serves every test account.
-    if not _hashed:
-        _hashed.append(make_password(PASSWORD))
-    return _hashed[0]
+    # Argon2 is slow on purpose; one hash per hasher serves every test account.
+    hasher = settings.PASSWORD_HASHERS[0]
+    if hasher not in _hashed:
+        _hashed[hasher] = make_password(PASSWORD)
+    return _hashed[hasher]
 
 
 def make_user(*, email: str | None = None, verified: bool = True, **fields: object) -> User:

@@ -1,8 +1,8 @@
 """A real SMTP server for tests (aiosmtpd), keeping what it receives in memory."""
 
+import asyncio
 import email
 import email.policy
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -12,12 +12,6 @@ from email.message import EmailMessage
 from typing import Any
 
 from aiosmtpd.controller import Controller
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @dataclass
@@ -41,10 +35,20 @@ class Sink:
         raise AssertionError(f"expected {count} messages, received {len(self.messages)}")
 
 
+class _AnyPortController(Controller):
+    """Listens on a port the kernel picks (port 0), so no other test process can take it first."""
+
+    def _trigger_server(self) -> None:
+        # Called once the server listens: learn its port before the first connection.
+        assert isinstance(self.server, asyncio.Server)
+        self.port = int(self.server.sockets[0].getsockname()[1])
+        super()._trigger_server()
+
+
 @dataclass
 class SmtpServer:
     sink: Sink
-    port: int
+    port: int = 0
     controller: Controller | None = None
 
     @property
@@ -52,8 +56,9 @@ class SmtpServer:
         return f"smtp://127.0.0.1:{self.port}"
 
     def start(self) -> None:
-        self.controller = Controller(self.sink, hostname="127.0.0.1", port=self.port)
+        self.controller = _AnyPortController(self.sink, hostname="127.0.0.1", port=self.port)
         self.controller.start()
+        self.port = self.controller.port
 
     def stop(self) -> None:
         if self.controller is not None:
@@ -71,7 +76,7 @@ class SmtpServer:
 
 @contextmanager
 def smtp_server() -> Iterator[SmtpServer]:
-    server = SmtpServer(sink=Sink(), port=free_port())
+    server = SmtpServer(sink=Sink())
     server.start()
     try:
         yield server

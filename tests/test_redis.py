@@ -1,6 +1,7 @@
 """The shared cache of several web processes is Redis: the page cache works through it.
 
-Needs a Redis server (REDIS_TEST_URL, default redis://127.0.0.1:6379/15). `make check` (CI)
+Needs a Redis server (REDIS_TEST_URL, default redis://127.0.0.1:6379/15); every test keeps its
+keys under a prefix of its own, so parallel workers can share the database. `make check` (CI)
 requires it; a plain `make test` on a machine without Redis skips these, saying so.
 """
 
@@ -34,7 +35,9 @@ def redis_cache(settings):
         }
     }
     yield cache
-    cache.clear()
+    # Only this test's keys: other pytest-xdist workers may be using the same Redis database,
+    # and django-redis's clear() empties all of it (FLUSHDB).
+    cache.delete_pattern("*")  # type: ignore[attr-defined]  # django-redis's, prefix-scoped
 
 
 @pytest.mark.django_db

@@ -120,6 +120,7 @@ def petition(settings):
     return make_petition()
 
 
+@pytest.mark.hypothesis  # its @given is inside: `make fuzz` selects it by this mark
 @pytest.mark.parametrize("challenge", [False, True], ids=["plain", "with-challenge"])
 def test_any_input_gives_a_clear_answer_and_a_whole_signature_or_nothing(petition, challenge):
     petition.challenge_required = challenge
@@ -128,9 +129,7 @@ def test_any_input_gives_a_clear_answer_and_a_whole_signature_or_nothing(petitio
     url = f"/en/petitions/{petition.slug}/sign/"
 
     @settings(
-        max_examples=150,
         deadline=None,
-        database=None,  # no .hypothesis folder in the work tree
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )
     @given(data=form)
@@ -188,6 +187,7 @@ def test_an_e_mail_field_cannot_add_recipients_or_headers(petition, email):
         assert mail.outbox == []
 
 
+@pytest.mark.hypothesis
 def test_any_answer_to_the_challenge_is_judged_never_an_error(petition):
     petition.challenge_required = True
     petition.save(update_fields=["challenge_required"])
@@ -195,9 +195,7 @@ def test_any_answer_to_the_challenge_is_judged_never_an_error(petition):
     url = f"/en/petitions/{petition.slug}/sign/"
 
     @settings(
-        max_examples=150,
         deadline=None,
-        database=None,
         suppress_health_check=[HealthCheck.too_slow],
     )
     @given(altcha=answer)

@@ -37,6 +37,7 @@ def sign_up(client: Client, email: str, password: str = PASSWORD, **extra: str):
     )
 
 
+@pytest.mark.usefixtures("argon2_passwords")
 def test_signing_up_sends_a_confirmation_link_and_the_account_waits_for_it(
     client: Client, django_capture_on_commit_callbacks
 ):

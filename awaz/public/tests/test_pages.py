@@ -1,11 +1,13 @@
 import re
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from awaz.moderation.policy import current_policy
 from awaz.petitions.models import Petition
 from awaz.petitions.services import LinkInput
+from awaz.public import pagecache
 from tests.factories import make_organization, make_petition, make_signatures
 
 pytestmark = pytest.mark.django_db
@@ -211,11 +213,18 @@ def test_a_cached_page_still_takes_a_signature(client: Client, settings):
 
 
 def test_signed_in_people_are_never_served_the_shared_page(client: Client):
-    petition = make_petition()
-    Client().get(f"/en/petitions/{petition.slug}/")
+    petition = make_petition(title="Rendered")
+    url = f"/en/petitions/{petition.slug}/"
+    Client().get(url)  # an anonymous reader fills the shared page
+    key = pagecache.petition_key(petition.slug, "en")
+    cache.set(key, cache.get(key).replace("Rendered [en]", "Shared [en]"))
+    assert "Shared [en]" in Client().get(url).content.decode()  # what anonymous readers get
     client.cookies["sessionid"] = "whatever"
-    response = client.get(f"/en/petitions/{petition.slug}/")
+    response = client.get(url)
     assert response.status_code == 200
+    html = response.content.decode()
+    assert "Rendered [en]" in html
+    assert "Shared [en]" not in html
 
 
 def test_a_changed_petition_is_shown_at_once_to_anonymous_readers(client: Client):

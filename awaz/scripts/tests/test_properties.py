@@ -13,9 +13,7 @@ from awaz.scripts.loans import default_table
 from awaz.scripts.tables import ALPHABET, UEY_VOWELS
 
 SETTINGS = settings(
-    max_examples=250,
     deadline=None,
-    database=None,  # no .hypothesis folder in the work tree
     suppress_health_check=[HealthCheck.filter_too_much],
 )
 PAIRS = [(source, target) for source in SCRIPTS for target in SCRIPTS]
