@@ -11,7 +11,8 @@ from awaz.petitions.models import Petition
 from awaz.signatures import statistics
 from awaz.signatures.counting import live_count
 from awaz.signatures.mailings import signers_wanting_updates
-from awaz.signatures.models import Signature, SignatureStatus
+from awaz.signatures.models import SignatureStatus
+from awaz.signatures.selectors import RecentSignature, public_comments
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +23,7 @@ class PetitionStatistics:
     per_day: list[tuple[object, int]]
     chart: Chart
     countries: statistics.CountryCounts
-    comments: list[Signature]
+    comments: list[RecentSignature]
     update_recipients: int
 
 
@@ -30,14 +31,8 @@ def petition_statistics(petition: Petition) -> PetitionStatistics:
     counts = statistics.status_counts(petition)
     confirmed = live_count(petition.pk)
     per_day = statistics.confirmations_per_day(petition)
-    comments = list(
-        Signature.objects.filter(
-            petition=petition, status=SignatureStatus.CONFIRMED, is_public=True
-        )
-        .exclude(comment="")
-        .order_by("-confirmed_at")
-        .only("name", "country", "comment", "confirmed_at")[:20]
-    )
+    # First names only, countries by the k rule: what the sign form promises (`disclosure`).
+    comments = public_comments(petition=petition, limit=20)
     return PetitionStatistics(
         confirmed=confirmed,
         pending=counts[SignatureStatus.PENDING],
