@@ -130,7 +130,9 @@ def test_names_and_comments_cannot_be_searched():
 def test_the_limits_apply_to_the_plain_text():
     signature = Signature(name="x" * 101, comment="y" * 1001)
     with pytest.raises(ValidationError) as error:
-        signature.clean_fields(exclude={"petition", "country", "language", "email_digest", "consent"})
+        signature.clean_fields(
+            exclude={"petition", "country", "language", "email_digest", "consent"}
+        )
     assert set(error.value.message_dict) == {"name", "comment"}
 
 
