@@ -45,7 +45,7 @@ class EncryptedTextField(models.TextField):  # type: ignore[type-arg]
     `manage.py rotate_encryption_keys` moves every such column to the newest key.
     """
 
-    description = _("Text, encrypted at rest")
+    description = "Text, encrypted at rest"
 
     @cached_property
     def validators(self) -> list[Any]:
