@@ -52,15 +52,17 @@ class EncryptedTextField(models.TextField):  # type: ignore[type-arg]
         extra = [MaxLengthValidator(self.max_length)] if self.max_length is not None else []
         return [*super().validators, *extra]
 
+    # No lookup but these two, and no transform: Django then raises FieldError ("Unsupported
+    # lookup") for anything else, such as icontains or lower.
     def get_lookup(self, lookup_name: str) -> Any:
         if lookup_name == "exact":
             return _EmptyOnlyExact
         if lookup_name == "isnull":
             return super().get_lookup(lookup_name)
-        raise FieldError(f"An encrypted field cannot be searched ('{lookup_name}').")
+        return None
 
     def get_transform(self, lookup_name: str) -> Any:
-        raise FieldError(f"An encrypted field cannot be transformed ('{lookup_name}').")
+        return None
 
     def from_db_value(
         self, value: str | None, expression: Expression, connection: BaseDatabaseWrapper

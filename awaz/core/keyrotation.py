@@ -15,6 +15,7 @@ nothing is left under them. Until then every value stays readable, whichever key
   is never overwritten with an old value.
 """
 
+import typing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -57,11 +58,18 @@ def encrypted_columns() -> list[Column]:
     return sorted(columns, key=lambda column: column.label)
 
 
-def _batches(column: Column, batch_size: int) -> Iterator[list[tuple[int, str]]]:
+def _sql_names(column: Column) -> tuple[str, str, str]:
+    """The quoted table, primary key and value column names."""
     meta = column.model._meta
     quote = connection.ops.quote_name
-    table, pk = quote(meta.db_table), quote(meta.pk.column)  # type: ignore[union-attr]
-    value = quote(meta.get_field(column.field).column)  # type: ignore[union-attr]
+    pk = meta.pk
+    assert pk is not None  # every concrete model has one
+    field = typing.cast(models.Field[object, object], meta.get_field(column.field))
+    return quote(meta.db_table), quote(str(pk.column)), quote(str(field.column))
+
+
+def _batches(column: Column, batch_size: int) -> Iterator[list[tuple[int, str]]]:
+    table, pk, value = _sql_names(column)
     # Raw SQL: the tokens themselves, not what an EncryptedTextField would decrypt them to.
     query = (
         f"SELECT {pk}, {value} FROM {table} "  # noqa: S608 (names from the model, quoted)
@@ -80,10 +88,7 @@ def _batches(column: Column, batch_size: int) -> Iterator[list[tuple[int, str]]]
 
 def column_rotate(*, column: Column, batch_size: int = 1000) -> Rotated:
     """Re-encrypt one column's values that are not yet under the newest key."""
-    meta = column.model._meta
-    quote = connection.ops.quote_name
-    table, pk = quote(meta.db_table), quote(meta.pk.column)  # type: ignore[union-attr]
-    value = quote(meta.get_field(column.field).column)  # type: ignore[union-attr]
+    table, pk, value = _sql_names(column)
     update = f"UPDATE {table} SET {value} = %s WHERE {pk} = %s AND {value} = %s"  # noqa: S608
     result = Rotated(column.label)
     for rows in _batches(column, batch_size):

@@ -12,7 +12,7 @@
 
 import csv
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -99,11 +99,3 @@ class CsvExport:
         data = line.encode("utf-8")
         self.digest.update(data)
         return data
-
-
-def export_digest(lines: Iterable[bytes]) -> str:
-    """The SHA-256 of an export's bytes, for the delivery document."""
-    digest = hashlib.sha256()
-    for line in lines:
-        digest.update(line)
-    return digest.hexdigest()

@@ -117,9 +117,12 @@ def test_a_private_signers_name_and_comment_are_never_decrypted_for_the_page(mon
 @pytest.mark.django_db
 def test_names_and_comments_cannot_be_searched():
     petition = signed_and_confirmed()
-    for lookup in [{"name": NAME}, {"name__icontains": "Zul"}, {"comment__startswith": "M"}]:
-        with pytest.raises(FieldError):
-            Signature.objects.filter(**lookup).exists()
+    with pytest.raises(FieldError):
+        Signature.objects.filter(name=NAME).exists()
+    with pytest.raises(FieldError):
+        Signature.objects.filter(name__icontains="Zul").exists()
+    with pytest.raises(FieldError):
+        Signature.objects.filter(comment__startswith="M").exists()
     with pytest.raises(FieldError):
         Signature.objects.filter(name__lower="x").exists()
     # Whether there is a comment at all may be asked (and the empty string stays empty).
