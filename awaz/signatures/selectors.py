@@ -1,7 +1,9 @@
 """Reads about signatures for public pages: small, indexed, never a count of rows."""
 
+import functools
 from dataclasses import dataclass
 
+from django.db import connections, router
 from django.db.models import QuerySet
 
 from awaz.core import crypto
@@ -21,12 +23,52 @@ class RecentSignature:
 def recent_signatures(*, petition: Petition, limit: int = 10) -> list[RecentSignature]:
     """The latest confirmed signatures as the public may see them (`disclosure`'s rules).
 
-    One query; only the public names and comments shown are decrypted.
+    One query, whose text is built once: the ORM's version of it (`_shown`) cost the petition
+    page about 1.5 ms of CPU per render in expression building alone (bench/recent_signers.py).
+    The database hands back the encrypted name and comment of public signers only, and only
+    those are decrypted. tests/test_disclosure.py holds both versions to the same rules.
     """
-    rows = Signature.objects.filter(petition=petition, status=SignatureStatus.CONFIRMED)
-    if petition.private_signers == Petition.PrivateSigners.HIDDEN:
-        rows = rows.filter(is_public=True)
-    return _shown(rows.order_by("-confirmed_at")[:limit])
+    hidden = petition.private_signers == Petition.PrivateSigners.HIDDEN
+    k = disclosure.k_smallest_group()
+    confirmed = SignatureStatus.CONFIRMED.value
+    database = connections[router.db_for_read(Signature)]  # a replica for the public page
+    sql = _recent_sql(database.ops.quote_name(Signature._meta.db_table), public_only=hidden)
+    with database.cursor() as cursor:
+        cursor.execute(sql, [confirmed, k - 1, petition.pk, confirmed, limit])
+        rows = cursor.fetchall()
+    return [
+        _recent_row(pk, str(country), str(name or ""), str(comment or ""), bool(shown))
+        for pk, country, name, comment, shown in rows
+    ]
+
+
+@functools.cache
+def _recent_sql(table: str, *, public_only: bool) -> str:
+    public = "AND s.is_public" if public_only else ""
+    return f"""
+        SELECT s.id, s.country,
+            CASE WHEN s.is_public THEN s.name ELSE '' END,
+            CASE WHEN s.is_public AND NOT s.comment_hidden THEN s.comment ELSE '' END,
+            EXISTS(
+                SELECT 1 FROM {table} u
+                WHERE u.petition_id = s.petition_id AND u.status = %s AND u.country = s.country
+                LIMIT 1 OFFSET %s
+            )
+        FROM {table} s
+        WHERE s.petition_id = %s AND s.status = %s {public}
+        ORDER BY s.confirmed_at DESC
+        LIMIT %s
+    """  # noqa: S608 (no value is formatted in: the table name and a fixed condition)
+
+
+def _recent_row(pk: int, country: str, name: str, comment: str, shown: bool) -> RecentSignature:
+    comment = crypto.decrypt(comment) if comment else ""
+    return RecentSignature(
+        first_name=disclosure.first_name(crypto.decrypt(name)) if name else "",
+        country=country if shown else "",
+        comment=comment,
+        comment_key=comment_key(pk) if comment else "",
+    )
 
 
 def public_comments(*, petition: Petition, limit: int = 20) -> list[RecentSignature]:
