@@ -5,8 +5,9 @@
 
 It builds a throw-away test database (Django's test database of DATABASE_URL), fills one petition
 with confirmed signatures (half public, a few countries below k), times `recent_signatures`
-(CPU time, best of 5 runs of 200 calls), and with --rotate times `manage.py rotate_encryption_keys` after a
-new key is put first. Figures depend on the machine: compare runs made one after the other.
+(CPU time, best of 5 runs of 200 calls), and with --rotate times `manage.py
+rotate_encryption_keys` after a new key is put first. Figures depend on the machine: compare
+runs made one after the other.
 """
 
 import argparse

@@ -62,8 +62,7 @@ def _sql_names(column: Column) -> tuple[str, str, str]:
     """The quoted table, primary key and value column names."""
     meta = column.model._meta
     quote = connection.ops.quote_name
-    pk = meta.pk
-    assert pk is not None  # every concrete model has one
+    pk = typing.cast(models.Field[object, object], meta.pk)  # every concrete model has one
     field = typing.cast(models.Field[object, object], meta.get_field(column.field))
     return quote(meta.db_table), quote(str(pk.column)), quote(str(field.column))
 
