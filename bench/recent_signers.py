@@ -3,7 +3,8 @@
     .venv/bin/python -m bench.recent_signers [signatures]            # SQLite
     DATABASE_URL=postgres://... .venv/bin/python -m bench.recent_signers 100000 --rotate
 
-It builds a throw-away test database (Django's test database of DATABASE_URL), fills one petition
+It builds a throw-away database (a temporary SQLite file, or `bench_recent_signers` beside the
+DATABASE_URL database), fills one petition
 with confirmed signatures (half public, a few countries below k), times `recent_signatures`
 (CPU time, best of 5 runs of 200 calls), and with --rotate times `manage.py
 rotate_encryption_keys` after a new key is put first. Figures depend on the machine: compare
@@ -13,8 +14,10 @@ runs made one after the other.
 import argparse
 import os
 import sys
+import tempfile
 import time
 import timeit
+from pathlib import Path
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
@@ -31,6 +34,11 @@ def main() -> None:
     from django.conf import settings
     from django.db import connection
 
+    if connection.vendor == "sqlite":  # never the test suite's database file: it may be running
+        scratch = Path(tempfile.mkdtemp()) / "bench-recent-signers.sqlite3"
+        connection.settings_dict.setdefault("TEST", {})["NAME"] = str(scratch)
+    else:
+        connection.settings_dict.setdefault("TEST", {})["NAME"] = "bench_recent_signers"
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         _run(options.signatures, rotate=options.rotate, settings=settings)
