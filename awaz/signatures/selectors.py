@@ -26,7 +26,7 @@ def recent_signatures(*, petition: Petition, limit: int = 10) -> list[RecentSign
     One query, whose text is built once: the ORM's version of it (`_shown`) cost the petition
     page about 1.5 ms of CPU per render in expression building alone (bench/recent_signers.py).
     The database hands back the encrypted name and comment of public signers only, and only
-    those are decrypted. tests/test_disclosure.py holds both versions to the same rules.
+    those are decrypted. signatures/tests/test_disclosure.py holds it to the same rules.
     """
     hidden = petition.private_signers == Petition.PrivateSigners.HIDDEN
     k = disclosure.k_smallest_group()
