@@ -120,6 +120,9 @@ def _rows(
     names = [field.attname for field in fields]
     defaults = {f.attname: f.get_db_prep_save(f.get_default(), connection) for f in fields}
     encrypted = crypto.encrypt("bench-signer@example.org")
+    # Names and comments are stored encrypted (EncryptedTextField): a few tokens, reused.
+    names_encrypted = [crypto.encrypt(f"Signer{number} B.") for number in range(997)]
+    comment_encrypted = crypto.encrypt("For my family.")
     confirmed = status == SignatureStatus.CONFIRMED
     for number in range(count):
         created = start + datetime.timedelta(seconds=number)
@@ -127,9 +130,9 @@ def _rows(
         values = {
             "petition_id": petition_id,
             "status": status,
-            "name": f"Signer{number % 997} B.",
+            "name": names_encrypted[number % 997],
             "country": "DE",
-            "comment": "For my family." if public else "",
+            "comment": comment_encrypted if public else "",
             "is_public": public,
             "language": "en",
             "email_digest": hashlib.sha256(f"{tag}:{petition_id}:{number}".encode()).hexdigest(),

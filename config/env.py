@@ -50,6 +50,14 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+_SECRETS_FROM_FILES: set[str] = set()
+
+
+def secrets_from_files() -> frozenset[str]:
+    """The secrets that `env_secret` read from files under `var/` (not from the environment)."""
+    return frozenset(_SECRETS_FROM_FILES)
+
+
 def env_secret(name: str, var_dir: Path) -> str:
     """Read a secret from the environment, or from a generated file under `var/` on one machine.
 
@@ -59,6 +67,7 @@ def env_secret(name: str, var_dir: Path) -> str:
     value = os.environ.get(name, "").strip()
     if value:
         return value
+    _SECRETS_FROM_FILES.add(name)
     path = var_dir / "secrets" / name.lower()
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -18,6 +18,7 @@ from config.env import (
     env_secret,
     env_str,
     mailer_from_url,
+    secrets_from_files,
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -313,6 +314,12 @@ AWAZ_NETWORK_DIGEST_KEY = env_secret("AWAZ_NETWORK_DIGEST_KEY", VAR_DIR)
 AWAZ_ENCRYPTION_KEYS = env_list("AWAZ_ENCRYPTION_KEYS") or [
     env_secret("AWAZ_ENCRYPTION_KEY", VAR_DIR)
 ]
+# Those of the keys protecting signers' data that sit in files beside the database (var/secrets/),
+# not in the environment: the privacy page says which is true (docs/operating.md, "Keys").
+AWAZ_KEYS_IN_FILES = sorted(
+    secrets_from_files()
+    & {"AWAZ_EMAIL_DIGEST_KEY", "AWAZ_NETWORK_DIGEST_KEY", "AWAZ_ENCRYPTION_KEY"}
+)
 # X-Forwarded-For hops to trust (the number of reverse proxies in front of Awaz).
 AWAZ_TRUSTED_PROXY_HOPS = env_int("AWAZ_TRUSTED_PROXY_HOPS", 0, minimum=0)
 # Networks never rate-limited (shared exits such as a campus NAT), comma-separated CIDRs.

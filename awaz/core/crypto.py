@@ -4,7 +4,7 @@
   a digest can be compared but not reversed without the key.
 - `encrypt` / `decrypt`: Fernet (AES-128-CBC + HMAC) under the first of AWAZ_ENCRYPTION_KEYS;
   older keys still decrypt, so keys rotate by prepending a new one and running
-  `manage.py rotate_encryption_keys`.
+  `manage.py rotate_encryption_keys` (`awaz.core.keyrotation`), after which the older keys can go.
 """
 
 import base64
@@ -45,9 +45,23 @@ def decrypt(token: str) -> str:
         raise DecryptionError("The value cannot be decrypted with the configured keys.") from error
 
 
-def reencrypt(token: str) -> str:
-    """The same plaintext under the newest key."""
-    return _current().rotate(token.encode("ascii")).decode("ascii")
+def is_current(token: str) -> bool:
+    """Is this token under the newest key (so a rotation can leave it alone)?"""
+    try:
+        _fernet(tuple(settings.AWAZ_ENCRYPTION_KEYS)[:1]).decrypt(token.encode("ascii"))
+    except (InvalidToken, ValueError):
+        return False
+    return True
+
+
+def reencrypt(token: str) -> str | None:
+    """The same plaintext under the newest key, or None when it is under the newest key already."""
+    if is_current(token):
+        return None
+    try:
+        return _current().rotate(token.encode("ascii")).decode("ascii")
+    except (InvalidToken, ValueError) as error:
+        raise DecryptionError("The value cannot be decrypted with the configured keys.") from error
 
 
 def digest(key: str, value: str) -> str:

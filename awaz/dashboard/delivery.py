@@ -1,5 +1,6 @@
 """The delivery document for the decision maker: a PDF of the petition, its count, its
-countries (small groups hidden), the public names if chosen, and the digest of the list.
+countries (small groups hidden), the first names of public signers if chosen (all the sign form
+lets anyone see), and the digest of the list.
 
 WeasyPrint draws it with Awaz's own fonts (so Uyghur joins and runs right to left) and may
 fetch nothing but those font files: no network, no file outside the fonts folder.
@@ -22,7 +23,7 @@ from awaz.petitions.selectors import choose_text, petition_texts
 from awaz.signatures import statistics
 from awaz.signatures.counting import live_count
 from awaz.signatures.exports import CsvExport
-from awaz.signatures.selectors import signatures_public_names
+from awaz.signatures.selectors import public_first_names
 
 _FONTS = Path(finders.find("awaz/fonts.css") or "").parent / "fonts"
 # The PDF's Arabic-script font, one glyph per letter so that its text copies out
@@ -65,7 +66,9 @@ def delivery_pdf(*, petition: Petition, language: str, with_names: bool) -> tupl
             language=language,
             original_language=petition.original_language,
         )
-        names = signatures_public_names(petition=petition) if with_names else []
+        names: list[str] = []
+        if with_names:
+            names = public_first_names(petition=petition)
         html = render_to_string(
             "dashboard/delivery.html",
             {

@@ -11,9 +11,10 @@ from awaz.petitions import goals
 from awaz.petitions.models import Petition
 from awaz.signatures import statistics
 from awaz.signatures.counting import live_count
-from awaz.signatures.models import Signature, SignatureStatus
+from awaz.signatures.models import SignatureStatus
 from awaz.signatures.selectors import (
-    signatures_recent_comments,
+    RecentSignature,
+    public_comments,
     signatures_update_recipients_count,
 )
 
@@ -26,7 +27,7 @@ class PetitionStatistics:
     per_day: list[tuple[object, int]]
     chart: Chart
     countries: statistics.CountryCounts
-    comments: list[Signature]
+    comments: list[RecentSignature]
     update_recipients: int
 
 
@@ -34,6 +35,8 @@ def petition_statistics(petition: Petition) -> PetitionStatistics:
     counts = statistics.status_counts(petition)
     confirmed = live_count(petition.pk)
     per_day = statistics.confirmations_per_day(petition)
+    # First names only, countries by the k rule: what the sign form promises (`disclosure`).
+    comments = public_comments(petition=petition, limit=20)
     return PetitionStatistics(
         confirmed=confirmed,
         pending=counts[SignatureStatus.PENDING],
@@ -41,6 +44,6 @@ def petition_statistics(petition: Petition) -> PetitionStatistics:
         per_day=list(per_day),
         chart=bar_chart(per_day),
         countries=statistics.counts_by_country(petition),
-        comments=signatures_recent_comments(petition=petition),
+        comments=comments,
         update_recipients=signatures_update_recipients_count(petition=petition),
     )

@@ -19,6 +19,7 @@ class Promises:
     link_days: int  # the links in a signer's e-mails stop working after this long
     max_emails: int  # e-mails one address can receive about one petition
     smallest_group: int  # a country with fewer signers is never counted apart
+    keys_beside_database: bool  # the keys are in files on the database's server (the default)
 
 
 def current_promises() -> Promises:
@@ -28,6 +29,7 @@ def current_promises() -> Promises:
         link_days=max(1, settings.AWAZ_TOKEN_MAX_AGE // 86400),
         max_emails=settings.AWAZ_MAX_EMAILS_PER_SIGNATURE,
         smallest_group=settings.AWAZ_K_ANONYMITY,
+        keys_beside_database=bool(settings.AWAZ_KEYS_IN_FILES),
     )
 
 

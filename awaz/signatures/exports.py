@@ -1,8 +1,9 @@
 """The signatures of a petition as CSV, for its delivery: streamed, safe, only what was agreed.
 
 - Streamed row by row from a server-side cursor: memory stays flat whatever the count.
-- Only confirmed signatures. Names and comments only of signers who chose to be public; the
-  e-mail address only of signers who agreed that the organization may write to them.
+- Only confirmed signatures. The first name and the comment only of signers who chose to be
+  public (what the sign form promises; `disclosure`), decrypted for them alone; the e-mail
+  address only of signers who agreed that the organization may write to them.
 - Cells a spreadsheet would run as a formula (= + - @, tab, carriage return) are quoted with a
   leading apostrophe (OWASP's advice for CSV injection).
 - The SHA-256 of the exact bytes is printed in the delivery document, so the recipient can check
@@ -11,7 +12,7 @@
 
 import csv
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.db import models, transaction
@@ -20,6 +21,7 @@ from django.utils.translation import gettext as _
 from awaz.audit.services import audit_record
 from awaz.core import crypto
 from awaz.petitions.models import Petition
+from awaz.signatures import disclosure
 from awaz.signatures.models import Signature, SignatureStatus
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -49,7 +51,7 @@ class CsvExport:
             _("signed on"),
             _("confirmed on"),
             _("country"),
-            _("name (public signers only)"),
+            _("first name (public signers only)"),
             _("why they signed (public signers only)"),
         ]
         if self.include_emails:
@@ -57,27 +59,32 @@ class CsvExport:
         return columns
 
     def _values(self) -> Iterator[tuple[object, ...]]:
-        fields = ["created_at", "confirmed_at", "country", "name", "comment", "is_public"]
+        fields = ["created_at", "confirmed_at", "country", "shown_name", "shown_comment"]
         if self.include_emails:
             fields += ["contact_consent", "email_encrypted"]
         return (
             Signature.objects.filter(petition=self.petition, status=SignatureStatus.CONFIRMED)
+            .annotate(
+                shown_name=disclosure.public_name(),
+                # What the signer wrote, even if a moderator hid it from the page.
+                shown_comment=disclosure.public_comment(hidden_too=True),
+            )
             .order_by("confirmed_at", "pk")
             .values_list(*fields)
             .iterator(chunk_size=_CHUNK)
         )
 
     def _row(self, values: tuple[object, ...]) -> list[str]:
-        created, confirmed, country, name, comment, public = values[:6]
+        created, confirmed, country, name, comment = values[:5]
         row = [
             created.date().isoformat(),  # type: ignore[attr-defined]
             confirmed.date().isoformat(),  # type: ignore[attr-defined]
             str(country),
-            safe_cell(str(name)) if public else "",
-            safe_cell(str(comment)) if public else "",
+            safe_cell(disclosure.first_name(str(name))),
+            safe_cell(str(comment)),
         ]
         if self.include_emails:
-            consent, encrypted = values[6:8]
+            consent, encrypted = values[5:7]
             row.append(safe_cell(crypto.decrypt(str(encrypted))) if consent and encrypted else "")
         return row
 
@@ -94,14 +101,6 @@ class CsvExport:
         data = line.encode("utf-8")
         self.digest.update(data)
         return data
-
-
-def export_digest(lines: Iterable[bytes]) -> str:
-    """The SHA-256 of an export's bytes, for the delivery document."""
-    digest = hashlib.sha256()
-    for line in lines:
-        digest.update(line)
-    return digest.hexdigest()
 
 
 @transaction.atomic

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from awaz.core.fields import EncryptedTextField
 from awaz.petitions.models import Petition
 
 
@@ -25,9 +26,10 @@ class SignatureQuerySet(models.QuerySet["Signature"]):
 class Signature(models.Model):
     """One person's support of one petition.
 
-    The address is kept only as a keyed digest (to refuse a second signature) and, while mail
-    must still reach the signer, encrypted. No IP address is stored: only a keyed digest of the
-    network, erased after the fraud window. Withdrawal deletes the row.
+    The name and comment are encrypted at rest. The address is kept only as a keyed digest (to
+    refuse a second signature) and, while mail must still reach the signer, encrypted. No IP
+    address is stored: only a keyed digest of the network, erased after the fraud window.
+    Withdrawal deletes the row.
     """
 
     Status = SignatureStatus
@@ -38,9 +40,10 @@ class Signature(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=SignatureStatus.choices, default=SignatureStatus.PENDING
     )
-    name = models.CharField(_("name"), max_length=100)
+    # Encrypted at rest, never searchable: a database backup does not say who signed.
+    name = EncryptedTextField(_("name"), max_length=100)
     country = models.CharField(_("country"), max_length=2)
-    comment = models.CharField(_("why I am signing"), max_length=1000, blank=True)
+    comment = EncryptedTextField(_("why I am signing"), max_length=1000, blank=True)
     is_public = models.BooleanField(_("name shown publicly"), default=False)
     # A moderator hid the comment from public pages (after a report); it stays the signer's data.
     comment_hidden = models.BooleanField(_("comment hidden by a moderator"), default=False)
@@ -82,6 +85,8 @@ class Signature(models.Model):
             models.Index(
                 fields=["petition", "status", "-confirmed_at"], name="signature_recent_idx"
             ),
+            # The k rule: does a country have k confirmed signatures yet (bounded, never a count)?
+            models.Index(fields=["petition", "status", "country"], name="signature_country_idx"),
             models.Index(
                 fields=["created_at"],
                 condition=~Q(network_digest=""),

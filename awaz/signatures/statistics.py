@@ -1,14 +1,15 @@
 """Figures about a petition's signatures for its organizers and the public, never singling
-anyone out: a country with fewer than k signatures is folded into "other countries"."""
+anyone out: a country with fewer than k signatures is folded into "other countries" (the k rule
+of `disclosure`, the same on every surface)."""
 
 import datetime
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Count
 from django.db.models.functions import TruncDate
 
 from awaz.petitions.models import Petition
+from awaz.signatures.disclosure import k_smallest_group
 from awaz.signatures.models import Signature, SignatureStatus
 
 
@@ -21,7 +22,7 @@ class CountryCounts:
 
 def counts_by_country(petition: Petition, *, k: int | None = None) -> CountryCounts:
     """Confirmed signatures per country, with every group smaller than k hidden."""
-    k = settings.AWAZ_K_ANONYMITY if k is None else k
+    k = k_smallest_group() if k is None else k
     rows = (
         Signature.objects.filter(petition=petition, status=SignatureStatus.CONFIRMED)
         .values_list("country")

@@ -7,6 +7,7 @@ import pytest
 from awaz.organizations.models import Organization
 from awaz.petitions.models import Petition
 from awaz.signatures.access import access_token
+from awaz.signatures.identity import email_digest
 from awaz.signatures.models import Signature
 from awaz.signatures.services import Origin, Signer, signature_sign
 from awaz.signatures.tokens import Purpose, make_token
@@ -51,7 +52,7 @@ def sign_for_test(petition: Petition, *, name: str, email: str, comment: str = "
         language="en",
         origin=Origin(network_digest=""),
     )
-    return Signature.objects.get(petition=petition, name=name)
+    return Signature.objects.get(petition=petition, email_digest=email_digest(email))
 
 
 @pytest.fixture

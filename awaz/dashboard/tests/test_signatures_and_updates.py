@@ -5,6 +5,7 @@ import hashlib
 import io
 import re
 
+import pypdfium2
 import pytest
 
 from awaz.audit.models import AuditEntry
@@ -132,3 +133,21 @@ def test_sending_an_update_needs_a_post_and_an_editor(owner, petition):
     assert client.post(send).status_code == 302
     update.refresh_from_db()
     assert update.emailed_at is not None
+
+
+def test_the_organization_sees_first_names_only_as_the_sign_form_promises(owner, petition):
+    # make_signatures names everyone "Signer<n>x<i> Family"; the sign form promises first names.
+    html = client_for(owner.user).get(base(owner, petition)).content.decode()
+    comments = html.split('class="comments"', 1)[1].split("</ul>", 1)[0]
+    assert "Signer" in comments and "Family" not in comments
+    assert "Germany" in comments and "Iceland" not in comments  # 3 from Iceland: below k
+    export = streamed(client_for(owner.user).get(base(owner, petition) + "signatures.csv"))
+    assert b"Signer" in export and b"Family" not in export
+
+
+def test_the_delivery_document_names_public_signers_by_their_first_name(owner, petition):
+    response = client_for(owner.user).get(base(owner, petition) + "delivery.pdf?names=1")
+    document = pypdfium2.PdfDocument(response.content)
+    text = " ".join(page.get_textpage().get_text_range() for page in document)
+    assert "Signers who chose to show their first name" in text
+    assert "Signer" in text and "Family" not in text

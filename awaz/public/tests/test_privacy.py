@@ -23,7 +23,7 @@ def test_the_page_states_the_configured_retention_and_windows(client: Client, se
     assert "it is erased after 11 hours" in text
     assert "The links in our e-mails work for 3 days" in text
     assert "at most 4 e-mails about one petition" in text
-    assert "only once it has at least 12 signers" in text
+    assert "only once at least 12 signers come from it" in text
 
 
 def test_the_numbers_follow_the_settings_in_the_singular_too(client: Client, settings):
@@ -65,3 +65,19 @@ def test_the_page_speaks_the_readers_language_address(client: Client):
     response = client.get("/ug/privacy/")
     assert response.status_code == 200
     assert 'href="/ug/privacy/"' in response.content.decode()
+
+
+def test_the_page_says_truly_where_the_keys_are(client: Client, settings):
+    settings.AWAZ_KEYS_IN_FILES = ["AWAZ_ENCRYPTION_KEY"]  # the default: var/secrets/
+    text = text_of(client.get("/en/privacy/").content.decode())
+    assert "kept in files on the same server" in text and "apart from the database" not in text
+    settings.AWAZ_KEYS_IN_FILES = []  # every key given in the environment
+    text = text_of(client.get("/en/privacy/").content.decode())
+    assert "given to the server in its settings, apart from the database" in text
+    assert "files on the same server" not in text
+
+
+def test_by_default_the_keys_are_said_to_be_beside_the_database(client: Client):
+    assert "kept in files on the same server" in text_of(
+        client.get("/en/privacy/").content.decode()
+    )
