@@ -9,15 +9,14 @@ from awaz.audit.models import AuditEntry
 from awaz.audit.services import audit_target
 from awaz.moderation.models import (
     Invalidation,
-    ListEntry,
     Report,
     ReportStatus,
-    SiteSettings,
     TrendingSource,
 )
 from awaz.moderation.publication import RejectionReason
 from awaz.petitions.models import Petition, PetitionText
 from awaz.petitions.selectors import choose_text
+from awaz.signatures.models import ListEntry, SiteSettings
 
 
 @dataclass(frozen=True, slots=True)

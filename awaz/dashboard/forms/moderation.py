@@ -8,11 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrPromise
 
 from awaz.moderation.invalidations import Criteria
-from awaz.moderation.models import ListKind, SiteSettings
 from awaz.moderation.publication import RejectionReason
 from awaz.moderation.services import SETTING_FIELDS
 from awaz.petitions.models import Petition
-from awaz.signatures.models import SignatureStatus
+from awaz.signatures.models import ListKind, SignatureStatus, SiteSettings
 
 
 class RejectForm(forms.Form):

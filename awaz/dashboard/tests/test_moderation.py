@@ -4,11 +4,11 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from awaz.moderation.models import ListEntry, Report, SiteSettings
+from awaz.moderation.models import Report
 from awaz.moderation.reports import report_create
 from awaz.organizations.models import Role
 from awaz.petitions.models import Petition
-from awaz.signatures.models import Signature
+from awaz.signatures.models import ListEntry, Signature, SiteSettings
 from tests.factories import make_petition, make_signatures
 from tests.organizers import client_for, make_member, make_user
 from tests.security.test_csrf import url_patterns_by_name

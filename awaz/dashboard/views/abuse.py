@@ -12,14 +12,15 @@ from awaz.dashboard.access import current_user
 from awaz.dashboard.forms.base import add_service_errors
 from awaz.dashboard.forms.moderation import InvalidationForm, ListEntryForm, SiteSettingsForm
 from awaz.moderation import selectors
-from awaz.moderation.invalidations import invalidation_preview, invalidation_request
-from awaz.moderation.policy import current_policy
+from awaz.moderation.invalidations import invalidation_preview
 from awaz.moderation.services import (
+    invalidation_request,
     list_entry_add,
     list_entry_remove,
     site_settings_save,
 )
 from awaz.petitions.models import Petition
+from awaz.signatures.policy import current_policy
 
 
 @staff_view()

@@ -3,9 +3,9 @@ import re
 import pytest
 from django.test import Client
 
-from awaz.moderation.policy import current_policy
 from awaz.petitions.models import Petition
 from awaz.petitions.services import LinkInput
+from awaz.signatures.policy import current_policy
 from tests.factories import make_organization, make_petition, make_signatures
 
 pytestmark = pytest.mark.django_db
