@@ -34,6 +34,7 @@ class Criteria:
     network_digest: str = ""
     email_domain: str = ""
     status: str = ""
+    hold_reason: str = ""  # only held signatures held for this reason
 
     def is_empty(self) -> bool:
         return not any(asdict(self).values())
@@ -59,6 +60,7 @@ class Criteria:
             network_digest=str(data.get("network_digest", "")),
             email_domain=str(data.get("email_domain", "")),
             status=str(data.get("status", "")),
+            hold_reason=str(data.get("hold_reason", "")),
         )
 
 
@@ -91,6 +93,8 @@ def signatures_matching(
         rows = rows.filter(email_domain=domain)
     if criteria.status:
         rows = rows.filter(status=criteria.status)
+    if criteria.hold_reason:
+        rows = rows.filter(status=SignatureStatus.SUSPECT, hold_reason=criteria.hold_reason)
     return rows
 
 

@@ -36,6 +36,8 @@ def url_for(name: str, petition: Petition, report: Report) -> str:
         "moderation:reject": {"pk": petition.pk},
         "moderation:challenge": {"pk": petition.pk},
         "moderation:trending-petition": {"pk": petition.pk},
+        "moderation:held-petition": {"pk": petition.pk},
+        "moderation:held-act": {"pk": petition.pk},
         "moderation:report-act": {"pk": report.pk, "action": "remove"},
         "moderation:list-remove": {"pk": 1},
     }
