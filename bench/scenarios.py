@@ -105,7 +105,9 @@ class SignOutcome:
 
 def _tally(petition_id: int) -> tuple[int, int, int]:
     rows = Signature.objects.filter(petition_id=petition_id)
-    fraudulent = rows.filter(status=SignatureStatus.FRAUDULENT).count()
+    fraudulent = rows.filter(
+        status__in=[SignatureStatus.FRAUDULENT, SignatureStatus.SUSPECT]
+    ).count()
     return rows.count(), DBTaskResult.objects.count(), fraudulent
 
 
@@ -168,7 +170,9 @@ def settle_sign(plan: SignPlan, before: tuple[int, int, int], result: wrk.WrkRes
     if tasks != ok:
         problems.append(f"{tasks} new e-mail tasks for {ok} answers 303")
     if fraudulent:
-        problems.append(f"{fraudulent} signatures marked fraudulent (stamps or rate limits)")
+        problems.append(
+            f"{fraudulent} signatures held or marked fraudulent (stamps or rate limits)"
+        )
     window = float(script["deadline"]) - float(script["first"])
     return SignOutcome(result=result, ok=ok, window=window, problems=problems)
 

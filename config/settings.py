@@ -324,7 +324,9 @@ AWAZ_KEYS_IN_FILES = sorted(
 AWAZ_TRUSTED_PROXY_HOPS = env_int("AWAZ_TRUSTED_PROXY_HOPS", 0, minimum=0)
 # Networks never rate-limited (shared exits such as a campus NAT), comma-separated CIDRs.
 AWAZ_ALLOWED_NETWORKS = env_networks("AWAZ_ALLOWED_NETWORKS")
-# Per petition and network: at most N signatures in a window, beyond that silently fraudulent.
+# Per petition and network: at most N signatures in a window; beyond that a signature is held
+# for a moderator (not counted until released) unless it brings a solved puzzle, which the form
+# then asks of that network.
 AWAZ_SIGN_BURST_LIMIT = env_int("AWAZ_SIGN_BURST_LIMIT", 1, minimum=1)
 AWAZ_SIGN_BURST_SECONDS = env_int("AWAZ_SIGN_BURST_SECONDS", 60, minimum=1)
 AWAZ_SIGN_SUSTAINED_LIMIT = env_int("AWAZ_SIGN_SUSTAINED_LIMIT", 5, minimum=1)
@@ -335,12 +337,32 @@ AWAZ_NETWORK_DIGEST_HOURS = env_int("AWAZ_NETWORK_DIGEST_HOURS", 48, minimum=1)
 AWAZ_MIN_FILL_SECONDS = env_int("AWAZ_MIN_FILL_SECONDS", 2, minimum=0)
 # The proof-of-work challenge: for every petition (else per petition), its difficulty (the
 # largest number a browser may have to try), its own key, and the stricter limits for browsers
-# that send no answer because they run no JavaScript.
+# that send no answer because they run no JavaScript (beyond them: held for a moderator).
 AWAZ_CHALLENGE_EVERYWHERE = env_bool("AWAZ_CHALLENGE_EVERYWHERE", default=False)
 AWAZ_CHALLENGE_MAX_NUMBER = env_int("AWAZ_CHALLENGE_MAX_NUMBER", 100_000, minimum=1000)
 AWAZ_CHALLENGE_KEY = env_secret("AWAZ_CHALLENGE_KEY", VAR_DIR)
 AWAZ_NOSCRIPT_BURST_LIMIT = env_int("AWAZ_NOSCRIPT_BURST_LIMIT", 1, minimum=1)
 AWAZ_NOSCRIPT_BURST_SECONDS = env_int("AWAZ_NOSCRIPT_BURST_SECONDS", 600, minimum=1)
+# The hour's caps per network (a keyed digest; all petitions): confirmation e-mails mailed to
+# its signatures, then signatures stored at all. Over the mail cap a signature is stored but not
+# mailed (signing again later mails it); over the stored cap nothing is kept. Both are silent.
+# Generous enough for a community event behind one NAT; see docs/operating.md.
+AWAZ_MAIL_PER_NETWORK_PER_HOUR = env_int("AWAZ_MAIL_PER_NETWORK_PER_HOUR", 600, minimum=1)
+AWAZ_SIGN_STORED_PER_NETWORK_PER_HOUR = env_int(
+    "AWAZ_SIGN_STORED_PER_NETWORK_PER_HOUR", 1500, minimum=1
+)
+# Per e-mail domain: confirmations still unconfirmed that were mailed in the last hour. Large
+# providers are exempt (their real signers would be the first refused; the network cap and the
+# trending alerts still apply to them), comma-separated, `*.example.com` for subdomains.
+AWAZ_MAIL_PER_DOMAIN_PER_HOUR = env_int("AWAZ_MAIL_PER_DOMAIN_PER_HOUR", 1000, minimum=1)
+AWAZ_MAIL_DOMAIN_CAP_EXEMPT = frozenset(
+    domain.lower()
+    for domain in env_list(
+        "AWAZ_MAIL_DOMAIN_CAP_EXEMPT",
+        "gmail.com,googlemail.com,outlook.com,hotmail.com,live.com,yahoo.com,icloud.com,"
+        "proton.me,protonmail.com,gmx.de,gmx.net,web.de,yandex.com,mail.ru",
+    )
+)
 # E-mails one address can receive about one petition, ever (no mail-bombing through the form).
 AWAZ_MAX_EMAILS_PER_SIGNATURE = env_int("AWAZ_MAX_EMAILS_PER_SIGNATURE", 3, minimum=1)
 # How long the links in a signer's e-mails work, in seconds (default 7 days).

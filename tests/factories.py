@@ -138,6 +138,7 @@ def make_signatures(
             consent="test",
             created_at=now,
             confirmed_at=now if status == "confirmed" else None,
+            hold_reason="burst" if status == "suspect" else "",
         )
         for index in range(count)
     ]

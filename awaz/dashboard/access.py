@@ -10,11 +10,14 @@ from functools import wraps
 from typing import Concatenate, Literal
 
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.http.response import HttpResponseBase
 
 from awaz.accounts.models import User
+from awaz.accounts.roles import Role, has_role, is_two_factor_verified
+from awaz.accounts.two_factor import second_step_url
 from awaz.organizations import selectors
 from awaz.organizations.models import Membership
 from awaz.petitions.models import Petition
@@ -67,3 +70,25 @@ def petition_of(membership: Membership, slug: str) -> Petition:
     if petition is None:
         raise Http404
     return petition
+
+
+def staff_view(role: Role = "moderator") -> Callable[[View], View]:
+    """Wrap a view that only staff with `role` may open; anyone else is refused (403).
+
+    Staff who have not passed the second step of log-in in this session are sent to it first
+    (to set up an authenticator app if they have none), then back here.
+    """
+
+    def decorator(view: View) -> View:
+        @login_required
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponseBase:
+            if not has_role(request.user, role):
+                raise PermissionDenied
+            if not is_two_factor_verified(request.user):
+                return redirect_to_login(request.get_full_path(), second_step_url(request.user))
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator

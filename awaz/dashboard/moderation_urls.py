@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from awaz.dashboard.views import abuse, featuring, moderation
+from awaz.dashboard.views import abuse, featuring, held, moderation
 
 app_name = "moderation"
 urlpatterns = [
@@ -16,6 +16,9 @@ urlpatterns = [
     path("reports/<int:pk>/<slug:action>/", moderation.report_act, name="report-act"),
     path("trending/", abuse.trending, name="trending"),
     path("trending/<int:pk>/", abuse.trending_petition, name="trending-petition"),
+    path("held/", held.held, name="held"),
+    path("held/<int:pk>/", held.held_petition, name="held-petition"),
+    path("held/<int:pk>/act/", held.held_act, name="held-act"),
     path("invalidations/", abuse.invalidations, name="invalidations"),
     path("lists/", abuse.lists, name="lists"),
     path("lists/<int:pk>/remove/", abuse.list_remove, name="list-remove"),

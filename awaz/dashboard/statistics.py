@@ -23,6 +23,7 @@ from awaz.signatures.selectors import (
 class PetitionStatistics:
     confirmed: int
     pending: int
+    held: int  # waiting for a moderator: counted once released
     progress: goals.Progress
     per_day: list[tuple[object, int]]
     chart: Chart
@@ -40,6 +41,7 @@ def petition_statistics(petition: Petition) -> PetitionStatistics:
     return PetitionStatistics(
         confirmed=confirmed,
         pending=counts[SignatureStatus.PENDING],
+        held=counts[SignatureStatus.SUSPECT],
         progress=goals.progress(confirmed, petition.first_goal),
         per_day=list(per_day),
         chart=bar_chart(per_day),

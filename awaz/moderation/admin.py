@@ -4,7 +4,8 @@ are audited and clear the cached lists and limits."""
 from django.contrib import admin
 
 from awaz.core.readonly_admin import ReadOnlyAdmin
-from awaz.moderation.models import Invalidation, ListEntry, Report, SiteSettings, TrendingSource
+from awaz.moderation.models import Invalidation, Report, TrendingSource
+from awaz.signatures.models import ListEntry, SiteSettings
 
 
 @admin.register(Report)

@@ -1,8 +1,10 @@
-"""Bulk invalidation: take every signature matching some criteria out of the counts.
+"""Bulk invalidation (and release): take every signature matching some criteria out of the
+counts, or let every held one matching them count.
 
-A moderator sees how many signatures match, confirms, and a background task invalidates them
-one by one through `signature_invalidate`, so each count drops by exactly the number of counted
-signatures taken out. Without any criterion the request is refused: "everything" is never meant.
+A moderator sees how many signatures match, confirms, and a background task changes them one
+by one through `signature_invalidate` (or `signature_release`), so each count moves by exactly
+the number of counted signatures taken out (or released). Without any criterion the request is
+refused: "everything" is never meant. The request itself is `services.invalidation_request`.
 """
 
 import datetime
@@ -14,11 +16,10 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from awaz.accounts.models import User
 from awaz.audit.services import audit_record
-from awaz.moderation.models import Invalidation, InvalidationStatus
+from awaz.moderation.models import Invalidation, InvalidationAction, InvalidationStatus
 from awaz.signatures.models import Signature, SignatureQuerySet, SignatureStatus
-from awaz.signatures.services import signature_invalidate
+from awaz.signatures.services import signature_invalidate, signature_release
 
 BATCH = 500
 
@@ -33,6 +34,7 @@ class Criteria:
     network_digest: str = ""
     email_domain: str = ""
     status: str = ""
+    hold_reason: str = ""  # only held signatures held for this reason
 
     def is_empty(self) -> bool:
         return not any(asdict(self).values())
@@ -58,17 +60,24 @@ class Criteria:
             network_digest=str(data.get("network_digest", "")),
             email_domain=str(data.get("email_domain", "")),
             status=str(data.get("status", "")),
+            hold_reason=str(data.get("hold_reason", "")),
         )
 
 
-def signatures_matching(criteria: Criteria) -> SignatureQuerySet:
-    """The signatures the criteria select that are not invalidated yet."""
+def signatures_matching(
+    criteria: Criteria, action: str = InvalidationAction.INVALIDATE
+) -> SignatureQuerySet:
+    """The signatures the criteria select that the action would change: not invalidated yet,
+    or, to release, held."""
     if criteria.is_empty():
         raise ValidationError(
             _("Give at least one criterion: invalidating every signature is never meant."),
             code="no_criteria",
         )
-    rows = Signature.objects.exclude(status=SignatureStatus.INVALIDATED)
+    if action == InvalidationAction.RELEASE:
+        rows = Signature.objects.held()
+    else:
+        rows = Signature.objects.exclude(status=SignatureStatus.INVALIDATED)
     if criteria.petition_id is not None:
         rows = rows.filter(petition_id=criteria.petition_id)
     if criteria.since is not None:
@@ -84,41 +93,27 @@ def signatures_matching(criteria: Criteria) -> SignatureQuerySet:
         rows = rows.filter(email_domain=domain)
     if criteria.status:
         rows = rows.filter(status=criteria.status)
+    if criteria.hold_reason:
+        rows = rows.filter(status=SignatureStatus.SUSPECT, hold_reason=criteria.hold_reason)
     return rows
 
 
-def invalidation_preview(*, criteria: Criteria) -> int:
-    """How many signatures an invalidation with these criteria would change now."""
-    return signatures_matching(criteria).count()
-
-
-@transaction.atomic
-def invalidation_request(*, criteria: Criteria, by: User) -> Invalidation:
-    """Record the request, audit it, and queue the job (committed together)."""
-    from awaz.moderation.tasks import run_invalidation
-
-    expected = invalidation_preview(criteria=criteria)
-    invalidation = Invalidation.objects.create(
-        criteria=criteria.as_json(), expected=expected, created_by=by
-    )
-    audit_record(
-        actor=by,
-        action="signatures.invalidation_requested",
-        target=invalidation,
-        details={"criteria": invalidation.criteria, "matching": expected},
-    )
-    run_invalidation.enqueue(invalidation_id=invalidation.pk)
-    return invalidation
+def invalidation_preview(*, criteria: Criteria, action: str = InvalidationAction.INVALIDATE) -> int:
+    """How many signatures an invalidation (or release) with these criteria would change now."""
+    return signatures_matching(criteria, action).count()
 
 
 def invalidation_run(*, invalidation_id: int) -> int:
-    """Invalidate what the request matches, in batches; safe to run again after a crash."""
+    """Invalidate (or release) what the request matches, in batches; safe to run again after a
+    crash."""
     invalidation = Invalidation.objects.get(pk=invalidation_id)
     if invalidation.status == InvalidationStatus.DONE:
         return invalidation.invalidated
-    rows = signatures_matching(Criteria.from_json(invalidation.criteria))
+    release = invalidation.action == InvalidationAction.RELEASE
+    change = signature_release if release else signature_invalidate
+    rows = signatures_matching(Criteria.from_json(invalidation.criteria), invalidation.action)
     while batch := list(rows.order_by("pk").values_list("pk", flat=True)[:BATCH]):
-        changed = sum(signature_invalidate(signature_id=pk) for pk in batch)
+        changed = sum(change(signature_id=pk) for pk in batch)
         Invalidation.objects.filter(pk=invalidation_id).update(
             invalidated=F("invalidated") + changed
         )
@@ -131,7 +126,7 @@ def invalidation_run(*, invalidation_id: int) -> int:
         invalidation.save(update_fields=["status", "finished_at"])
         audit_record(
             actor=invalidation.created_by,
-            action="signatures.invalidated",
+            action="signatures.released" if release else "signatures.invalidated",
             target=invalidation,
             details={"criteria": invalidation.criteria, "invalidated": invalidation.invalidated},
         )

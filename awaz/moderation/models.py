@@ -1,19 +1,17 @@
-"""What moderators work with: reports, bulk invalidations, trending sources, lists and limits.
+"""What moderators work with: reports, bulk invalidations (and releases), trending sources.
 
 Their decisions themselves go to the append-only audit log (awaz.audit); these tables hold the
-work in progress and the site-wide settings that moderators and admins change without a restart.
+work in progress. The lists and live limits they change belong to signing
+(`awaz.signatures.models`), which never imports moderation.
 """
 
 import datetime
-from typing import ClassVar
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_stubs_ext import StrPromise
 
 from awaz.petitions.models import Petition
 from awaz.signatures.models import Signature
@@ -92,15 +90,28 @@ class InvalidationStatus(models.TextChoices):
     DONE = "done", _("done")
 
 
+class InvalidationAction(models.TextChoices):
+    INVALIDATE = "invalidate", _("invalidate")
+    RELEASE = "release", _("release held signatures")
+
+
 class Invalidation(models.Model):
-    """A moderator's request to take matching signatures out of the counts, run in the background.
+    """A moderator's request to take matching signatures out of the counts (or to release held
+    ones into them), run in the background.
 
     The criteria are kept as they were confirmed, so the audit log and this row say exactly what
     was asked; `invalidated` is how many signatures the run changed.
     """
 
     Status = InvalidationStatus
+    Action = InvalidationAction
 
+    action = models.CharField(
+        _("action"),
+        max_length=16,
+        choices=InvalidationAction.choices,
+        default=InvalidationAction.INVALIDATE,
+    )
     criteria = models.JSONField(_("criteria"))
     expected = models.PositiveIntegerField(_("matching when confirmed"))
     invalidated = models.PositiveIntegerField(_("invalidated"), default=0)
@@ -123,9 +134,14 @@ class Invalidation(models.Model):
         verbose_name = _("invalidation")
         verbose_name_plural = _("invalidations")
         ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(action__in=InvalidationAction.values), name="invalidation_action_known"
+            ),
+        ]
 
     def __str__(self) -> str:
-        return f"invalidation {self.pk} ({self.status})"
+        return f"{self.action} {self.pk} ({self.status})"
 
 
 class TrendKind(models.TextChoices):
@@ -169,68 +185,3 @@ class TrendingSource(models.Model):
     @property
     def hour_end(self) -> datetime.datetime:
         return self.hour + datetime.timedelta(hours=1)
-
-
-class ListKind(models.TextChoices):
-    BLOCKED_DOMAIN = "blocked_domain", _("blocked e-mail domain")
-    BLOCKED_NETWORK = "blocked_network", _("blocked network")
-    ALLOWED_NETWORK = "allowed_network", _("allowed network (no rate limits)")
-
-
-class ListEntry(models.Model):
-    """One e-mail domain (`example.com`, `*.example.com`) or network digest on a list."""
-
-    Kind = ListKind
-
-    kind = models.CharField(_("list"), max_length=16, choices=ListKind.choices)
-    value = models.CharField(_("value"), max_length=255)
-    note = models.CharField(_("note"), max_length=200, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("added by"),
-    )
-    created_at = models.DateTimeField(_("added"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("list entry")
-        verbose_name_plural = _("list entries")
-        ordering = ["kind", "value"]
-        constraints = [
-            models.UniqueConstraint(fields=["kind", "value"], name="list_entry_once"),
-            models.CheckConstraint(condition=Q(kind__in=ListKind.values), name="list_kind_known"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.kind}: {self.value}"
-
-
-def _limit(label: StrPromise) -> models.PositiveIntegerField[int | None, int | None]:
-    return models.PositiveIntegerField(
-        label, null=True, blank=True, validators=[MinValueValidator(1)]
-    )
-
-
-class SiteSettings(models.Model):
-    """Limits and switches admins change live; an empty field keeps the environment's default."""
-
-    challenge_everywhere = models.BooleanField(
-        _("proof-of-work challenge on every petition"), null=True, blank=True
-    )
-    sign_burst_limit = _limit(_("signatures per network per petition in a burst"))
-    sign_burst_seconds = _limit(_("burst window, seconds"))
-    sign_sustained_limit = _limit(_("signatures per network per petition, sustained"))
-    sign_sustained_seconds = _limit(_("sustained window, seconds"))
-    trending_network_per_hour = _limit(_("spike: signatures from one network in an hour"))
-    trending_domain_per_hour = _limit(_("spike: signatures from one e-mail domain in an hour"))
-    updated_at = models.DateTimeField(_("changed"), auto_now=True)
-
-    objects: ClassVar[models.Manager["SiteSettings"]] = models.Manager()
-
-    class Meta:
-        verbose_name = _("site settings")
-        verbose_name_plural = _("site settings")
-
-    def __str__(self) -> str:
-        return "site settings"

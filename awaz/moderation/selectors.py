@@ -1,23 +1,24 @@
 """Reads for the moderators' pages."""
 
+import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Min, Q
+from django.db.models.functions import TruncHour
 
 from awaz.audit.models import AuditEntry
 from awaz.audit.services import audit_target
 from awaz.moderation.models import (
     Invalidation,
-    ListEntry,
     Report,
     ReportStatus,
-    SiteSettings,
     TrendingSource,
 )
 from awaz.moderation.publication import RejectionReason
 from awaz.petitions.models import Petition, PetitionText
 from awaz.petitions.selectors import choose_text
+from awaz.signatures.models import HoldReason, ListEntry, Signature, SiteSettings
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,3 +125,77 @@ def petition_for_moderation(*, pk: int) -> Petition | None:
 
 def report_get(*, pk: int) -> Report | None:
     return Report.objects.filter(pk=pk).first()
+
+
+@dataclass(frozen=True, slots=True)
+class HeldPetition:
+    petition: Petition
+    held: int
+    confirmed: int  # of the held, how many signers confirmed already
+
+
+def petitions_with_held() -> list[HeldPetition]:
+    """Petitions with signatures held for a moderator, the most held first."""
+    rows = (
+        Signature.objects.held()
+        .values("petition_id")
+        .annotate(held=Count("pk"), confirmed=Count("pk", filter=Q(confirmed_at__isnull=False)))
+        .order_by("-held", "petition_id")
+    )
+    counts = {row["petition_id"]: row for row in rows}
+    petitions = Petition.objects.in_bulk(list(counts))
+    return [
+        HeldPetition(petitions[pk], int(row["held"]), int(row["confirmed"]))
+        for pk, row in counts.items()
+        if pk in petitions
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class Burst:
+    """Held signatures of one petition from one network in one hour, held for one reason."""
+
+    network_digest: str  # "" once erased (after AWAZ_NETWORK_DIGEST_HOURS), or never known
+    hour: datetime.datetime
+    reason: str
+    signatures: int
+    confirmed: int
+    first: datetime.datetime
+    last: datetime.datetime
+
+    @property
+    def hour_end(self) -> datetime.datetime:
+        return self.hour + datetime.timedelta(hours=1)
+
+    @property
+    def reason_label(self) -> str:
+        return str(HoldReason(self.reason).label) if self.reason in HoldReason.values else ""
+
+
+def held_bursts(*, petition: Petition, limit: int = 200) -> list[Burst]:
+    """The petition's held signatures by burst (network, hour, reason), newest hour first."""
+    rows = (
+        Signature.objects.held()
+        .filter(petition=petition)
+        .annotate(hour=TruncHour("created_at"))
+        .values("network_digest", "hour", "hold_reason")
+        .annotate(
+            signatures=Count("pk"),
+            confirmed=Count("pk", filter=Q(confirmed_at__isnull=False)),
+            first=Min("created_at"),
+            last=Max("created_at"),
+        )
+        .order_by("-hour", "-signatures", "network_digest", "hold_reason")[:limit]
+    )
+    return [
+        Burst(
+            network_digest=row["network_digest"],
+            hour=row["hour"],
+            reason=row["hold_reason"],
+            signatures=row["signatures"],
+            confirmed=row["confirmed"],
+            first=row["first"],
+            last=row["last"],
+        )
+        for row in rows
+    ]

@@ -1,6 +1,8 @@
-"""Changing the moderators' lists, the site-wide limits and a petition's challenge switch.
+"""Moderators' writes: the lists, the site-wide limits, a petition's challenge switch, and the
+requests to invalidate (or release) signatures in bulk.
 
-Each change is audited and clears the cached policy, so it applies without a restart.
+Each change is audited; a change to the policy clears its cached copy, so it applies without a
+restart.
 """
 
 from django.core.exceptions import ValidationError
@@ -9,9 +11,12 @@ from django.utils.translation import gettext as _
 
 from awaz.accounts.models import User
 from awaz.audit.services import audit_record
-from awaz.moderation.models import ListEntry, ListKind, SiteSettings
-from awaz.moderation.policy import DIGEST_PATTERN, DOMAIN_PATTERN, forget_policy
+from awaz.moderation.invalidations import Criteria, invalidation_preview
+from awaz.moderation.models import Invalidation, InvalidationAction
+from awaz.moderation.tasks import run_invalidation
 from awaz.petitions.models import Petition
+from awaz.signatures.models import ListEntry, ListKind, SiteSettings
+from awaz.signatures.policy import DIGEST_PATTERN, DOMAIN_PATTERN, forget_policy
 
 SETTING_FIELDS = (
     "challenge_everywhere",
@@ -116,3 +121,29 @@ def petition_challenge_set(*, petition: Petition, required: bool, by: User) -> b
     )
     petition.refresh_from_db()
     return True
+
+
+@transaction.atomic
+def invalidation_request(
+    *, criteria: Criteria, by: User, action: str = InvalidationAction.INVALIDATE
+) -> Invalidation:
+    """Record the request to invalidate (or release) matching signatures, audit it, and queue
+    the job (committed together)."""
+    action = InvalidationAction(action)
+    expected = invalidation_preview(criteria=criteria, action=action)
+    invalidation = Invalidation.objects.create(
+        criteria=criteria.as_json(), expected=expected, created_by=by, action=action
+    )
+    requested = (
+        "signatures.release_requested"
+        if action == InvalidationAction.RELEASE
+        else "signatures.invalidation_requested"
+    )
+    audit_record(
+        actor=by,
+        action=requested,
+        target=invalidation,
+        details={"criteria": invalidation.criteria, "matching": expected},
+    )
+    run_invalidation.enqueue(invalidation_id=invalidation.pk)
+    return invalidation

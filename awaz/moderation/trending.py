@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from awaz.moderation.emails import spike_email_send
 from awaz.moderation.models import TrendingSource, TrendKind
-from awaz.moderation.policy import current_policy
 from awaz.signatures.models import Signature
+from awaz.signatures.policy import current_policy
 
 WINDOW = datetime.timedelta(hours=24)
 # Sources below this share of the threshold are not worth a row.

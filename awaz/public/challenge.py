@@ -1,73 +1,8 @@
-"""The proof-of-work challenge (ALTCHA, served by Awaz itself): a cost for bots, no tracking.
+"""The proof-of-work widget's words; the challenge itself is signing policy (signatures)."""
 
-Switched on per petition (`Petition.challenge_required`, by a moderator) or for the whole site
-(by an admin in the moderation settings; AWAZ_CHALLENGE_EVERYWHERE is the default). The browser
-solves a puzzle of AWAZ_CHALLENGE_MAX_NUMBER SHA-256 hashes at most; the server checks the
-answer in microseconds, once. A browser without JavaScript sends no answer: its signature is
-accepted under stricter rate limits, so signing without JavaScript (Tor Browser's safest level)
-keeps working.
-"""
-
-import datetime
-import enum
 import json
 
-from altcha import v1 as altcha
-from django.conf import settings
-from django.utils import timezone
 from django.utils.translation import gettext as _
-
-from awaz.core.once import claim_once
-from awaz.moderation.policy import current_policy
-from awaz.petitions.models import Petition
-
-FIELD = "altcha"
-
-
-class Answer(enum.Enum):
-    SOLVED = "solved"
-    MISSING = "missing"  # no JavaScript: stricter limits apply
-    WRONG = "wrong"  # forged, expired or replayed: silently fraudulent
-
-
-def required(petition: Petition) -> bool:
-    return petition.challenge_required or current_policy().challenge_everywhere
-
-
-def new_challenge() -> dict[str, object]:
-    """A fresh, signed challenge the widget fetches."""
-    challenge = altcha.create_challenge(
-        altcha.ChallengeOptions(
-            hmac_key=settings.AWAZ_CHALLENGE_KEY,
-            max_number=settings.AWAZ_CHALLENGE_MAX_NUMBER,
-            expires=timezone.now() + datetime.timedelta(minutes=30),
-        )
-    )
-    return {
-        "algorithm": challenge.algorithm,
-        "challenge": challenge.challenge,
-        "maxnumber": challenge.max_number,
-        "salt": challenge.salt,
-        "signature": challenge.signature,
-    }
-
-
-def check(payload: str) -> Answer:
-    """Whether `payload` solves a challenge we issued, and for the first time."""
-    if not payload:
-        return Answer.MISSING
-    try:
-        solved, _error = altcha.verify_solution(
-            payload, settings.AWAZ_CHALLENGE_KEY, check_expires=True
-        )
-    # A forged payload is JSON of any shape, and the library reads it trusting the types:
-    # whatever it raises on one (AttributeError for a list as "salt") is a wrong answer.
-    except (ValueError, TypeError, KeyError, AttributeError):
-        return Answer.WRONG
-    if not solved:
-        return Answer.WRONG
-    first_use = claim_once("altcha", payload, valid_for=datetime.timedelta(minutes=45))
-    return Answer.SOLVED if first_use else Answer.WRONG
 
 
 def widget_strings() -> str:

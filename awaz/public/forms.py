@@ -1,39 +1,32 @@
 """The sign form: what a signer types, cleaned, and the quiet checks against automated signing."""
 
-import datetime
 import functools
 import re
-import secrets
-import time
 import typing
 from typing import Any
 
 from django import forms
 from django.conf import settings
-from django.core import signing
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from awaz.core.formfields import EmailAddressField
-from awaz.core.once import claim_once
 from awaz.core.widgets import LongSelect
 from awaz.moderation.models import ReportReason
 from awaz.petitions.mailproviders import provider_country
 from awaz.signatures.countries import PRESELECTED, country_choices, is_country
 from awaz.signatures.identity import email_domain
+from awaz.signatures.models import HoldReason
+from awaz.signatures.stamp import form_stamp, stamp_age, stamp_claim
 
-FORM_SALT = "awaz.public.sign-form"
+__all__ = ["ReportForm", "SignForm", "form_stamp"]
+
 # A name that is a web address, or that a spreadsheet would run as a formula.
 _FORMULA_START = ("=", "+", "-", "@")
 _URL_LIKE = re.compile(
     r"(://|www\.|\b[\w-]+\.(com|net|org|info|biz|ru|cn|io|xyz|top|site|online|link|click)\b)",
     re.IGNORECASE,
 )
-
-
-def form_stamp() -> str:
-    """A signed, single-use stamp for one served form: when it was served, and a nonce."""
-    return signing.Signer(salt=FORM_SALT).sign(f"{int(time.time())}.{secrets.token_urlsafe(9)}")
 
 
 def _country_options(language: str) -> list[tuple[str, str | Promise]]:
@@ -83,6 +76,9 @@ class SignForm(forms.Form):
     # Left empty by people; the field is hidden from them and from screen readers.
     website = forms.CharField(label=_("Leave this empty"), required=False)
     stamp = forms.CharField(required=False, widget=forms.HiddenInput)
+    # Set when the form comes back with the puzzle asked of a busy network: sent again without
+    # an answer (no JavaScript), the signature is held for a moderator rather than asked again.
+    asked = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, language: str, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
@@ -120,28 +116,23 @@ class SignForm(forms.Form):
             comment = "'" + comment  # keeps its meaning, never runs as a formula
         return comment
 
-    def served_seconds_ago(self) -> float | None:
-        """How long ago this form was served, or None for a missing or forged stamp."""
-        try:
-            payload = signing.Signer(salt=FORM_SALT).unsign(str(self.data.get("stamp", "")))
-        except signing.BadSignature:
-            return None
-        served, _, _nonce = payload.partition(".")
-        return time.time() - int(served) if served.isdigit() else None
+    def hold_reason(self) -> HoldReason | None:
+        """Why the quiet checks would hold this signature for a moderator, if they would.
 
-    def looks_automated(self) -> bool:
-        """Honeypot filled in, or sent faster than a person can fill in the form."""
+        Never a reason to drop it: autofill and password managers send a form within a second.
+        """
         if self.cleaned_data.get("website"):
-            return True
-        age = self.served_seconds_ago()
-        return age is None or age < settings.AWAZ_MIN_FILL_SECONDS
+            return HoldReason.HONEYPOT
+        age = stamp_age(str(self.data.get("stamp", "")))
+        if age is None:
+            return HoldReason.STAMP
+        if age < settings.AWAZ_MIN_FILL_SECONDS:
+            return HoldReason.FAST
+        return None
 
     def claim_stamp(self) -> bool:
         """Mark this form's stamp used; False when it was used before (a replayed POST)."""
-        stamp = str(self.data.get("stamp", ""))
-        if not stamp:
-            return True
-        return claim_once("sign-form", stamp, valid_for=datetime.timedelta(days=2))
+        return stamp_claim(str(self.data.get("stamp", "")))
 
 
 class ReportForm(forms.Form):

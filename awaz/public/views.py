@@ -21,10 +21,12 @@ from awaz.organizations.selectors import organization_description_shown
 from awaz.petitions import selectors
 from awaz.petitions.models import Petition
 from awaz.petitions.updates import updates_for_page
-from awaz.public import challenge, pagecache, sharing
+from awaz.public import challenge as challenge_widget
+from awaz.public import pagecache, sharing
 from awaz.public.forms import SignForm, form_stamp
-from awaz.signatures import counting
+from awaz.signatures import challenge, counting
 from awaz.signatures.mailings import signature_unsubscribe
+from awaz.signatures.models import HoldReason
 from awaz.signatures.selectors import recent_signatures
 from awaz.signatures.services import (
     Confirmation,
@@ -33,6 +35,7 @@ from awaz.signatures.services import (
     signature_confirm,
     signature_remove,
     signature_sign,
+    signing_network_busy,
 )
 from awaz.signatures.tokens import Purpose, TokenError, read_token
 
@@ -76,8 +79,12 @@ def petition_page_context(
     form: SignForm | None = None,
     stamp: str = "",
     refusal: str = "",
+    ask_challenge: bool = False,
 ) -> dict[str, object]:
-    """What the petition template needs besides `page`; the dashboard's preview uses it too."""
+    """What the petition template needs besides `page`; the dashboard's preview uses it too.
+
+    `ask_challenge`: the form comes back asking a busy network for the puzzle.
+    """
     if form is None:
         form = SignForm(language=get_language(), initial={"stamp": stamp or form_stamp()})
     return {
@@ -87,8 +94,9 @@ def petition_page_context(
         "recent": recent_signatures(petition=page.petition),
         "updates": updates_for_page(petition=page.petition, language=get_language()),
         "retention_days": settings.AWAZ_RETENTION_DAYS,
-        "challenge_required": challenge.required(page.petition),
-        "challenge_strings": challenge.widget_strings(),
+        "challenge_required": ask_challenge or challenge.required(page.petition),
+        "challenge_asked": ask_challenge,
+        "challenge_strings": challenge_widget.widget_strings(),
         "share": sharing.share_for(page),
     }
 
@@ -100,6 +108,7 @@ def _petition_page(
     form: SignForm | None = None,
     stamp: str = "",
     refusal: str = "",
+    ask_challenge: bool = False,
     status: int = 200,
 ) -> HttpResponse:
     page = selectors.petition_page(slug=slug, language=get_language())
@@ -107,7 +116,9 @@ def _petition_page(
         if Petition.objects.filter(slug=slug, status=Petition.Status.REMOVED).exists():
             return render(request, "public/petition_removed.html", status=410)
         raise Http404
-    context = petition_page_context(page, form=form, stamp=stamp, refusal=refusal)
+    context = petition_page_context(
+        page, form=form, stamp=stamp, refusal=refusal, ask_challenge=ask_challenge
+    )
     return render(request, "public/petition_detail.html", context, status=status)
 
 
@@ -140,7 +151,20 @@ def petition_sign(request: HttpRequest, slug: str) -> HttpResponse:
     if form.needs_risk_warning(petition.risky_email_countries):
         return _petition_page(request, slug, form=form)  # nothing saved: choose, then send
     address = client_address(request)
+    network = network_digest(address, timezone.now())
+    allowed = is_allowed(address)
+    payload = request.POST.get(challenge.FIELD, "")
+    if (
+        not payload
+        and not form.cleaned_data["asked"]
+        and signing_network_busy(petition=petition, network_digest=network, allowed=allowed)
+    ):
+        # Many signatures from this network just now: ask for the puzzle rather than drop.
+        # Nothing is saved yet; the answer depends on the network only, never on the address.
+        form.data = {**request.POST.dict(), "asked": "1"}
+        return _petition_page(request, slug, form=form, ask_challenge=True)
     data = form.cleaned_data
+    due = challenge.required(petition)
     # The stamp and the puzzle's answer are used up only with the signature they brought: if
     # saving fails, the signer's retry is not refused as a replay (and it all costs one commit).
     with transaction.atomic():
@@ -149,11 +173,10 @@ def petition_sign(request: HttpRequest, slug: str) -> HttpResponse:
                 "This form was sent already. If you signed, check your inbox for the confirmation."
             )
             return _petition_page(request, slug, form=form, refusal=refusal, status=409)
-        answer = (
-            challenge.check(request.POST.get(challenge.FIELD, ""))
-            if challenge.required(petition)
-            else challenge.Answer.SOLVED
-        )
+        answer = challenge.check(payload) if due or payload else None
+        hold = form.hold_reason()
+        if hold is None and answer is challenge.Answer.WRONG:
+            hold = HoldReason.PUZZLE
         signature_sign(
             petition=petition,
             signer=Signer(
@@ -167,10 +190,11 @@ def petition_sign(request: HttpRequest, slug: str) -> HttpResponse:
             ),
             language=language,
             origin=Origin(
-                network_digest=network_digest(address, timezone.now()),
-                allowed_network=is_allowed(address),
-                looks_automated=form.looks_automated() or answer is challenge.Answer.WRONG,
-                strict_limits=answer is challenge.Answer.MISSING,
+                network_digest=network,
+                allowed_network=allowed,
+                hold=hold,
+                challenge_solved=answer is challenge.Answer.SOLVED,
+                challenge_missing=due and answer is challenge.Answer.MISSING,
             ),
         )
     return see_other(reverse("public:petition-signed", args=[slug]))

@@ -1,10 +1,12 @@
 from typing import ClassVar
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrPromise
 
 from awaz.core.fields import EncryptedTextField
 from awaz.petitions.models import Petition
@@ -13,14 +15,33 @@ from awaz.petitions.models import Petition
 class SignatureStatus(models.TextChoices):
     PENDING = "pending", _("waiting for confirmation")
     CONFIRMED = "confirmed", _("confirmed")
+    # Held for a moderator: not counted (even once confirmed) until released, never dropped.
+    SUSPECT = "suspect", _("held for review")
+    # Only what a moderator's block list refuses: stored, never counted.
     FRAUDULENT = "fraudulent", _("refused as fraud")
     INVALIDATED = "invalidated", _("invalidated by a moderator")
+
+
+class HoldReason(models.TextChoices):
+    """Why a signature is held as suspect; moderators see it, the signer never does."""
+
+    BURST = "burst", _("more signatures from one network than the burst limit")
+    SUSTAINED = "sustained", _("more signatures from one network than the sustained limit")
+    NOSCRIPT = "noscript", _("no puzzle answer (no JavaScript), over its network's limit")
+    FAST = "fast", _("form sent seconds after the page was served")
+    STAMP = "stamp", _("form stamp missing or forged")
+    HONEYPOT = "honeypot", _("hidden field filled in")
+    PUZZLE = "puzzle", _("puzzle answer wrong, expired or used before")
 
 
 class SignatureQuerySet(models.QuerySet["Signature"]):
     def counted(self) -> "SignatureQuerySet":
         """The signatures the published count is made of."""
         return self.filter(status=SignatureStatus.CONFIRMED)
+
+    def held(self) -> "SignatureQuerySet":
+        """The signatures waiting for a moderator to release or invalidate them."""
+        return self.filter(status=SignatureStatus.SUSPECT)
 
 
 class Signature(models.Model):
@@ -58,6 +79,10 @@ class Signature(models.Model):
     network_digest = models.CharField(_("network digest"), max_length=64, blank=True)
     emails_sent = models.PositiveSmallIntegerField(_("e-mails sent"), default=0)
     consent = models.CharField(_("consent text version"), max_length=16)
+    # Set exactly while the signature is held as suspect.
+    hold_reason = models.CharField(
+        _("held because"), max_length=16, choices=HoldReason.choices, blank=True
+    )
     created_at = models.DateTimeField(_("signed"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
 
@@ -77,6 +102,11 @@ class Signature(models.Model):
                 condition=~Q(status=SignatureStatus.CONFIRMED) | Q(confirmed_at__isnull=False),
                 name="signature_confirmed_has_time",
             ),
+            models.CheckConstraint(
+                condition=(Q(status=SignatureStatus.SUSPECT) & ~Q(hold_reason=""))
+                | (~Q(status=SignatureStatus.SUSPECT) & Q(hold_reason="")),
+                name="signature_held_has_reason",
+            ),
         ]
         indexes = [
             models.Index(
@@ -94,6 +124,15 @@ class Signature(models.Model):
             ),
             # A signer's own signatures across petitions ("my signatures").
             models.Index(fields=["email_digest"], name="signature_signer_idx"),
+            # The hourly caps on stored rows and mail per network and per e-mail domain.
+            models.Index(fields=["network_digest", "created_at"], name="signature_network_cap_idx"),
+            models.Index(fields=["email_domain", "created_at"], name="signature_domain_cap_idx"),
+            # Each petition's held signatures, for the moderators.
+            models.Index(
+                fields=["petition", "created_at"],
+                condition=Q(status=SignatureStatus.SUSPECT),
+                name="signature_held_idx",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -142,3 +181,74 @@ class UpdateDelivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.update_id}/{self.signature_id}"
+
+
+# The signing policy's lists and live limits. They moved here from `moderation` (which changes
+# them through its services) with their tables, so signing never imports moderation.
+
+
+class ListKind(models.TextChoices):
+    BLOCKED_DOMAIN = "blocked_domain", _("blocked e-mail domain")
+    BLOCKED_NETWORK = "blocked_network", _("blocked network")
+    ALLOWED_NETWORK = "allowed_network", _("allowed network (no rate limits)")
+
+
+class ListEntry(models.Model):
+    """One e-mail domain (`example.com`, `*.example.com`) or network digest on a list."""
+
+    Kind = ListKind
+
+    kind = models.CharField(_("list"), max_length=16, choices=ListKind.choices)
+    value = models.CharField(_("value"), max_length=255)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("added by"),
+    )
+    created_at = models.DateTimeField(_("added"), default=timezone.now)
+
+    class Meta:
+        db_table = "moderation_listentry"
+        verbose_name = _("list entry")
+        verbose_name_plural = _("list entries")
+        ordering = ["kind", "value"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "value"], name="list_entry_once"),
+            models.CheckConstraint(condition=Q(kind__in=ListKind.values), name="list_kind_known"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.value}"
+
+
+def _limit(label: StrPromise) -> models.PositiveIntegerField[int | None, int | None]:
+    return models.PositiveIntegerField(
+        label, null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+
+
+class SiteSettings(models.Model):
+    """Limits and switches admins change live; an empty field keeps the environment's default."""
+
+    challenge_everywhere = models.BooleanField(
+        _("proof-of-work challenge on every petition"), null=True, blank=True
+    )
+    sign_burst_limit = _limit(_("signatures per network per petition in a burst"))
+    sign_burst_seconds = _limit(_("burst window, seconds"))
+    sign_sustained_limit = _limit(_("signatures per network per petition, sustained"))
+    sign_sustained_seconds = _limit(_("sustained window, seconds"))
+    trending_network_per_hour = _limit(_("spike: signatures from one network in an hour"))
+    trending_domain_per_hour = _limit(_("spike: signatures from one e-mail domain in an hour"))
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    objects: ClassVar[models.Manager["SiteSettings"]] = models.Manager()
+
+    class Meta:
+        db_table = "moderation_sitesettings"
+        verbose_name = _("site settings")
+        verbose_name_plural = _("site settings")
+
+    def __str__(self) -> str:
+        return "site settings"

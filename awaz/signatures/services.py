@@ -1,28 +1,37 @@
-"""Signing, confirming and removing a signature.
+"""Signing, confirming, holding, releasing and removing a signature.
 
 Whatever happens behind `signature_sign` (a new signer, a duplicate, a signer over the rate
-limits or on the moderators' block lists), the caller does the same work and shows the same
-page: nobody can learn from the answer who has signed. Every e-mail goes through the task queue,
-enqueued in the same transaction as the row it is about.
+limits, held for a moderator or on the moderators' block lists), the caller does the same work
+and shows the same page: nobody can learn from the answer who has signed. Every e-mail goes
+through the task queue, enqueued in the same transaction as the row it is about.
+
+No signature of a person who confirms from their own mailbox is silently discarded for sharing a
+network: what the limits and the quiet checks catch is held as `suspect` (not counted, shown to
+the moderators with its burst, released into the count or invalidated in bulk). Only the
+moderators' block lists refuse (`fraudulent`). What bounds a flood from one network is the mail
+cap (no more confirmations mailed to its signatures this hour) and the cap on stored rows.
 """
 
 import datetime
 import enum
+import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from awaz.core import crypto
-from awaz.moderation.policy import Policy, current_policy
 from awaz.petitions.models import Petition
 from awaz.signatures import identity
 from awaz.signatures.counting import count_add
 from awaz.signatures.emails import signature_email_queue
-from awaz.signatures.models import Signature, SignatureStatus
+from awaz.signatures.models import HoldReason, Signature, SignatureStatus
+from awaz.signatures.policy import Policy, current_policy, domain_matches
 from awaz.signatures.tasks import EmailKind
+
+HOUR = datetime.timedelta(hours=1)
 
 
 class PetitionNotSignableError(Exception):
@@ -33,9 +42,12 @@ class Outcome(enum.StrEnum):
     """What signing did; for tests and metrics only, never shown to the person."""
 
     NEW = "new"
-    FRAUDULENT = "fraudulent"
+    HELD = "held"  # stored as suspect: mailed, counted only once a moderator releases it
+    FRAUDULENT = "fraudulent"  # on a moderators' block list
     REMINDED = "reminded"  # a second attempt: the confirmation or "you already signed" again
     CAPPED = "capped"  # a second attempt past the e-mail cap: nothing is sent
+    UNMAILED = "unmailed"  # stored, but its network or domain is over the hour's mail cap
+    DISCARDED = "discarded"  # its network is over the hour's cap on stored rows: nothing kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,45 +67,118 @@ class Origin:
 
     network_digest: str
     allowed_network: bool = False  # an exit shared by many (Tor, a campus): limits do not apply
-    looks_automated: bool = False  # honeypot filled or form sent faster than a person can
-    strict_limits: bool = False  # a challenge was due and not answered (no JavaScript)
+    # What the form's quiet checks found (honeypot, sent too fast, stamp, wrong puzzle answer).
+    hold: HoldReason | None = None
+    challenge_solved: bool = False  # a valid puzzle answer came with it: the limits are lifted
+    challenge_missing: bool = False  # the puzzle was due and not answered (no JavaScript)
 
 
-def _over_rate_limit(
-    petition: Petition, origin: Origin, now: datetime.datetime, policy: Policy
-) -> bool:
-    if origin.allowed_network or not origin.network_digest:
-        return False
-    if policy.allows_network(origin.network_digest):
-        return False
-    same_network = Signature.objects.filter(petition=petition, network_digest=origin.network_digest)
-    limits = [
-        (policy.burst_limit, policy.burst_seconds),
-        (policy.sustained_limit, policy.sustained_seconds),
-    ]
-    if origin.strict_limits:
-        limits.append((settings.AWAZ_NOSCRIPT_BURST_LIMIT, settings.AWAZ_NOSCRIPT_BURST_SECONDS))
-    # One query for every window (a signature costs fewer round trips: bench/, "sign").
-    since = [now - datetime.timedelta(seconds=seconds) for _, seconds in limits]
-    counts = same_network.filter(created_at__gt=min(since)).aggregate(
+@dataclass(frozen=True, slots=True)
+class NetworkLoad:
+    """What one network did recently, from one query: the limits' windows and the hour's caps."""
+
+    burst: int = 0
+    sustained: int = 0
+    noscript: int = 0
+    stored_this_hour: int = 0
+    mailed_this_hour: int = 0
+
+
+def _lock_network(network_digest: str) -> None:
+    """Serialize signatures from one network until the transaction ends, so the limits are exact.
+
+    PostgreSQL: a transaction-level advisory lock on the digest. SQLite: every write transaction
+    is IMMEDIATE (config/settings.py), so signatures are serialized already.
+    """
+    if connection.vendor == "postgresql" and network_digest:
+        with connection.cursor() as cursor:
+            key = hashlib.blake2b(network_digest.encode(), digest_size=8, person=b"awaz-net")
+            lock = int.from_bytes(key.digest(), "big", signed=True)
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [lock])
+
+
+def network_load(
+    *, petition: Petition, network_digest: str, now: datetime.datetime, policy: Policy
+) -> NetworkLoad:
+    """How many signatures (and mailed ones) one network gave, per window, in one query."""
+    if not network_digest:
+        return NetworkLoad()
+    windows = {
+        "burst": policy.burst_seconds,
+        "sustained": policy.sustained_seconds,
+        "noscript": settings.AWAZ_NOSCRIPT_BURST_SECONDS,
+    }
+    hour_ago = now - HOUR
+    oldest = min([hour_ago, *(now - datetime.timedelta(seconds=s) for s in windows.values())])
+    here = Q(petition=petition)
+    counts = Signature.objects.filter(
+        network_digest=network_digest, created_at__gt=oldest
+    ).aggregate(
         **{
-            f"window_{index}": Count("pk", filter=Q(created_at__gt=start))
-            for index, start in enumerate(since)
-        }
+            name: Count(
+                "pk", filter=here & Q(created_at__gt=now - datetime.timedelta(seconds=seconds))
+            )
+            for name, seconds in windows.items()
+        },
+        stored_this_hour=Count("pk", filter=Q(created_at__gt=hour_ago)),
+        mailed_this_hour=Count("pk", filter=Q(created_at__gt=hour_ago, emails_sent__gt=0)),
     )
-    return any(counts[f"window_{index}"] >= limit for index, (limit, _) in enumerate(limits))
+    return NetworkLoad(**counts)
 
 
-def _refused(petition: Petition, signer: Signer, origin: Origin, now: datetime.datetime) -> bool:
-    """Fraud, blocked by the moderators' lists, or over the limits: stored, never counted."""
+def signing_network_busy(*, petition: Petition, network_digest: str, allowed: bool) -> bool:
+    """Whether a signature from this network now would be over its limits (the puzzle is asked).
+
+    A hint for the page only, read without the lock: `signature_sign` decides exactly.
+    """
     policy = current_policy()
-    return (
-        origin.looks_automated
-        or policy.blocks(
-            email_domain=identity.email_domain(signer.email), network_digest=origin.network_digest
-        )
-        or _over_rate_limit(petition, origin, now, policy)
+    if allowed or not network_digest or policy.allows_network(network_digest):
+        return False
+    load = network_load(
+        petition=petition, network_digest=network_digest, now=timezone.now(), policy=policy
     )
+    return load.burst >= policy.burst_limit or load.sustained >= policy.sustained_limit
+
+
+def _hold_reason(origin: Origin, load: NetworkLoad, policy: Policy) -> HoldReason | None:
+    """Why this signature is held for a moderator, or None when it counts once confirmed."""
+    if origin.hold is not None:
+        return origin.hold
+    if origin.allowed_network or not origin.network_digest:
+        return None
+    if policy.allows_network(origin.network_digest):
+        return None
+    if origin.challenge_missing and load.noscript >= settings.AWAZ_NOSCRIPT_BURST_LIMIT:
+        return HoldReason.NOSCRIPT
+    if origin.challenge_solved:  # the puzzle asked of a busy network, solved: it counts
+        return None
+    if load.burst >= policy.burst_limit:
+        return HoldReason.BURST
+    if load.sustained >= policy.sustained_limit:
+        return HoldReason.SUSTAINED
+    return None
+
+
+def _domain_over_mail_cap(domain: str, now: datetime.datetime) -> bool:
+    """Whether this hour's unconfirmed confirmations to one e-mail domain reached the cap.
+
+    Large providers (AWAZ_MAIL_DOMAIN_CAP_EXEMPT) are exempt: their real signers would be the
+    first refused. Counting stops at the cap, so the cost is bounded whatever the domain's size.
+    """
+    cap = settings.AWAZ_MAIL_PER_DOMAIN_PER_HOUR
+    if not domain or domain_matches(domain, settings.AWAZ_MAIL_DOMAIN_CAP_EXEMPT):
+        return False
+    unconfirmed = Signature.objects.filter(
+        email_domain=domain, created_at__gt=now - HOUR, emails_sent__gt=0, confirmed_at=None
+    )
+    return len(unconfirmed.values_list("pk", flat=True)[:cap]) >= cap
+
+
+def _may_mail(origin: Origin, load: NetworkLoad, domain: str, now: datetime.datetime) -> bool:
+    """The hour's mail caps: a network or domain that reached one gets no more mail, silently."""
+    if load.mailed_this_hour >= settings.AWAZ_MAIL_PER_NETWORK_PER_HOUR:
+        return False
+    return not _domain_over_mail_cap(domain, now)
 
 
 @transaction.atomic
@@ -102,14 +187,34 @@ def signature_sign(*, petition: Petition, signer: Signer, language: str, origin:
     if not petition.is_signable:
         raise PetitionNotSignableError(petition.slug)
     now = timezone.now()
+    policy = current_policy()
     digest = identity.email_digest(signer.email)
+    domain = identity.email_domain(signer.email)
     recipient = crypto.encrypt(signer.email.strip())
-    fraudulent = _refused(petition, signer, origin, now)
+    _lock_network(origin.network_digest)
+    load = network_load(
+        petition=petition, network_digest=origin.network_digest, now=now, policy=policy
+    )
+    blocked = policy.blocks(email_domain=domain, network_digest=origin.network_digest)
+    hold = None if blocked else _hold_reason(origin, load, policy)
+    mail = _may_mail(origin, load, domain, now)
+    if blocked:
+        status, outcome = SignatureStatus.FRAUDULENT, Outcome.FRAUDULENT
+    elif hold is not None:
+        status, outcome = SignatureStatus.SUSPECT, Outcome.HELD
+    else:
+        status, outcome = SignatureStatus.PENDING, Outcome.NEW
+    signed_before = Signature.objects.filter(petition=petition, email_digest=digest)
+    if load.stored_this_hour >= settings.AWAZ_SIGN_STORED_PER_NETWORK_PER_HOUR and not (
+        signed_before.exists()
+    ):
+        return Outcome.DISCARDED  # a flood: the queue and the database stay bounded
     try:
         with transaction.atomic():
             signature = Signature.objects.create(
                 petition=petition,
-                status=SignatureStatus.FRAUDULENT if fraudulent else SignatureStatus.PENDING,
+                status=status,
+                hold_reason=hold or "",
                 name=signer.name,
                 country=signer.country,
                 comment=signer.comment,
@@ -118,17 +223,21 @@ def signature_sign(*, petition: Petition, signer: Signer, language: str, origin:
                 contact_consent=signer.contact_consent,
                 language=language,
                 email_digest=digest,
-                email_domain=identity.email_domain(signer.email),
+                email_domain=domain,
                 email_encrypted=recipient,
                 network_digest=origin.network_digest,
-                emails_sent=1,
+                emails_sent=1 if mail else 0,
                 consent=settings.AWAZ_CONSENT_VERSION,
                 created_at=now,
             )
     except IntegrityError:
+        if not mail:
+            return Outcome.CAPPED
         return _sign_again(petition=petition, digest=digest, recipient=recipient)
+    if not mail:
+        return Outcome.UNMAILED
     signature_email_queue(signature_id=signature.pk, kind=EmailKind.CONFIRM, recipient=recipient)
-    return Outcome.FRAUDULENT if fraudulent else Outcome.NEW
+    return outcome
 
 
 def _sign_again(*, petition: Petition, digest: str, recipient: str) -> Outcome:
@@ -143,14 +252,15 @@ def _sign_again(*, petition: Petition, digest: str, recipient: str) -> Outcome:
 
 
 class Confirmation(enum.StrEnum):
-    CONFIRMED = "confirmed"  # what the person sees for a fraudulent one too
+    CONFIRMED = "confirmed"  # what the person sees for a held or fraudulent one too
     ALREADY = "already"
     GONE = "gone"  # removed meanwhile
 
 
 @transaction.atomic
 def signature_confirm(*, signature_id: int) -> Confirmation:
-    """Confirm a signature once. A fraudulent one looks confirmed but is never counted."""
+    """Confirm a signature once. A held one is counted when a moderator releases it; a
+    fraudulent one looks confirmed but is never counted."""
     signature = Signature.objects.select_for_update().filter(pk=signature_id).first()
     if signature is None:
         return Confirmation.GONE
@@ -189,5 +299,23 @@ def signature_invalidate(*, signature_id: int) -> bool:
     if signature.status == SignatureStatus.CONFIRMED:
         count_add(petition_id=signature.petition_id, delta=-1)
     signature.status = SignatureStatus.INVALIDATED
-    signature.save(update_fields=["status"])
+    signature.hold_reason = ""
+    signature.save(update_fields=["status", "hold_reason"])
+    return True
+
+
+@transaction.atomic
+def signature_release(*, signature_id: int) -> bool:
+    """A moderator lets a held signature count: counted now if its signer confirmed already,
+    else once they confirm. True if it changed anything."""
+    signature = Signature.objects.select_for_update().filter(pk=signature_id).first()
+    if signature is None or signature.status != SignatureStatus.SUSPECT:
+        return False
+    if signature.confirmed_at is not None:
+        signature.status = SignatureStatus.CONFIRMED
+        count_add(petition_id=signature.petition_id, delta=1)
+    else:
+        signature.status = SignatureStatus.PENDING
+    signature.hold_reason = ""
+    signature.save(update_fields=["status", "hold_reason"])
     return True

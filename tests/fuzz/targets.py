@@ -117,8 +117,7 @@ def access_form(data: bytes) -> None:
 
 def links(data: bytes) -> None:
     """Tokens in e-mailed links and the challenge's answers: refused, never an error."""
-    from awaz.public import challenge
-    from awaz.signatures import access
+    from awaz.signatures import access, challenge
     from awaz.signatures.tokens import Purpose, TokenError, read_token
 
     text = text_of(data)

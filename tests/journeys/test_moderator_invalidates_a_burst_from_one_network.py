@@ -7,10 +7,9 @@ import pytest
 from playwright.sync_api import expect
 
 from awaz.core.worker import Worker
-from awaz.moderation.models import SiteSettings
 from awaz.moderation.tasks import compute_trending
 from awaz.signatures.counting import signature_counts_fold_all
-from awaz.signatures.models import Signature
+from awaz.signatures.models import Signature, SiteSettings
 from tests.factories import make_petition, make_signatures
 from tests.journeys.moderation import log_in_staff
 from tests.organizers import make_user

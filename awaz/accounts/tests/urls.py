@@ -3,7 +3,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, URLResolver, path
 
-from awaz.accounts.roles import staff_view
+from awaz.dashboard.access import staff_view
 from config.urls import urlpatterns as site_urlpatterns
 
 

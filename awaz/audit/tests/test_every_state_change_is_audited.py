@@ -26,7 +26,6 @@ from awaz.dashboard.delivery import delivery_document_create
 from awaz.discovery.services import petition_feature, petition_unfeature
 from awaz.moderation import invalidations, publication, reports
 from awaz.moderation import services as moderation
-from awaz.moderation.models import ListEntry, ListKind
 from awaz.organizations import services as organizations
 from awaz.organizations.models import Invitation, Membership, Role
 from awaz.petitions import housekeeping, lifecycle
@@ -34,6 +33,7 @@ from awaz.petitions.models import Petition
 from awaz.petitions.updates import update_post
 from awaz.signatures.exports import signatures_export
 from awaz.signatures.mailings import update_email_start
+from awaz.signatures.models import ListEntry, ListKind
 from awaz.signatures.retention import signatures_purge_personal_data
 from tests.factories import make_petition, make_signatures
 from tests.organizers import make_member, make_user
@@ -225,12 +225,12 @@ def _challenge():
     )
 
 
-@scenario("awaz.moderation.invalidations.invalidation_request")
+@scenario("awaz.moderation.services.invalidation_request")
 def _invalidation_request():
     petition, by = make_petition(), _moderator()
     criteria = invalidations.Criteria(petition_id=petition.pk, email_domain="burst.example")
     return (
-        lambda: invalidations.invalidation_request(criteria=criteria, by=by),
+        lambda: moderation.invalidation_request(criteria=criteria, by=by),
         Expected("signatures.invalidation_requested", "moderation.invalidation:", by),
     )
 
@@ -239,7 +239,7 @@ def _invalidation_request():
 def _invalidation_run():
     petition, by = make_petition(), _moderator()
     criteria = invalidations.Criteria(petition_id=petition.pk, email_domain="burst.example")
-    invalidation = invalidations.invalidation_request(criteria=criteria, by=by)
+    invalidation = moderation.invalidation_request(criteria=criteria, by=by)
     return (
         lambda: invalidations.invalidation_run(invalidation_id=invalidation.pk),
         Expected("signatures.invalidated", invalidation, by),

@@ -8,11 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrPromise
 
 from awaz.moderation.invalidations import Criteria
-from awaz.moderation.models import ListKind, SiteSettings
+from awaz.moderation.models import InvalidationAction
 from awaz.moderation.publication import RejectionReason
 from awaz.moderation.services import SETTING_FIELDS
 from awaz.petitions.models import Petition
-from awaz.signatures.models import SignatureStatus
+from awaz.signatures.models import HoldReason, ListKind, SignatureStatus, SiteSettings
 
 
 class RejectForm(forms.Form):
@@ -65,6 +65,7 @@ class InvalidationForm(forms.Form):
             ("", _("any")),
             (SignatureStatus.PENDING, SignatureStatus.PENDING.label),
             (SignatureStatus.CONFIRMED, SignatureStatus.CONFIRMED.label),
+            (SignatureStatus.SUSPECT, SignatureStatus.SUSPECT.label),
             (SignatureStatus.FRAUDULENT, SignatureStatus.FRAUDULENT.label),
         ],
     )
@@ -137,3 +138,24 @@ class SiteSettingsForm(forms.ModelForm[SiteSettings]):
         widgets = {
             "challenge_everywhere": DefaultOnOff(),
         }
+
+
+class HeldActionForm(forms.Form):
+    """Release or invalidate held signatures of one petition: all, or one burst of them."""
+
+    action = forms.ChoiceField(choices=InvalidationAction.choices)
+    network_digest = forms.RegexField(regex=r"^[0-9a-f]{64}$", required=False)
+    hour = forms.DateTimeField(required=False, input_formats=["%Y-%m-%dT%H:%M:%S%z"])
+    hold_reason = forms.ChoiceField(choices=[("", ""), *HoldReason.choices], required=False)
+
+    def criteria(self, petition: Petition) -> Criteria:
+        data = self.cleaned_data
+        hour: datetime.datetime | None = data.get("hour")
+        return Criteria(
+            petition_id=petition.pk,
+            since=hour,
+            until=hour + datetime.timedelta(hours=1) if hour else None,
+            network_digest=data.get("network_digest") or "",
+            status=SignatureStatus.SUSPECT,
+            hold_reason=data.get("hold_reason") or "",
+        )

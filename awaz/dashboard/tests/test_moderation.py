@@ -4,11 +4,11 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from awaz.moderation.models import ListEntry, Report, SiteSettings
+from awaz.moderation.models import Report
 from awaz.moderation.reports import report_create
 from awaz.organizations.models import Role
 from awaz.petitions.models import Petition
-from awaz.signatures.models import Signature
+from awaz.signatures.models import ListEntry, Signature, SiteSettings
 from tests.factories import make_petition, make_signatures
 from tests.organizers import client_for, make_member, make_user
 from tests.security.test_csrf import url_patterns_by_name
@@ -37,6 +37,8 @@ def url_for(name: str, petition: Petition, report: Report) -> str:
         "moderation:challenge": {"pk": petition.pk},
         "moderation:featured": {"pk": petition.pk},
         "moderation:trending-petition": {"pk": petition.pk},
+        "moderation:held-petition": {"pk": petition.pk},
+        "moderation:held-act": {"pk": petition.pk},
         "moderation:report-act": {"pk": report.pk, "action": "remove"},
         "moderation:list-remove": {"pk": 1},
     }
@@ -93,7 +95,12 @@ def test_every_moderation_page_opens_for_an_admin(pending):
     for name in moderation_urls():
         if name in {"moderation:approve", "moderation:reject", "moderation:challenge"}:
             continue
-        if name in {"moderation:report-act", "moderation:list-remove", "moderation:featured"}:
+        if name in {
+            "moderation:report-act",
+            "moderation:list-remove",
+            "moderation:featured",
+            "moderation:held-act",
+        }:
             continue
         assert client.get(url_for(name, pending, report)).status_code == 200, name
 

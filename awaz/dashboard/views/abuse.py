@@ -7,18 +7,18 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from awaz.accounts.roles import staff_view
-from awaz.dashboard.access import current_user
+from awaz.dashboard.access import current_user, staff_view
 from awaz.dashboard.forms.base import add_service_errors
 from awaz.dashboard.forms.moderation import InvalidationForm, ListEntryForm, SiteSettingsForm
 from awaz.moderation import selectors
-from awaz.moderation.invalidations import invalidation_preview, invalidation_request
-from awaz.moderation.policy import current_policy
+from awaz.moderation.invalidations import invalidation_preview
 from awaz.moderation.services import (
+    invalidation_request,
     list_entry_add,
     list_entry_remove,
     site_settings_save,
 )
+from awaz.signatures.policy import current_policy
 
 
 @staff_view()

@@ -6,8 +6,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from awaz.accounts.roles import staff_view
-from awaz.dashboard.access import current_user
+from awaz.dashboard.access import current_user, staff_view
 from awaz.discovery.services import petition_feature, petition_unfeature
 from awaz.petitions.models import Petition
 

@@ -8,8 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from awaz.accounts.roles import staff_view
-from awaz.dashboard.access import current_user
+from awaz.dashboard.access import current_user, staff_view
 from awaz.dashboard.forms.base import add_service_errors
 from awaz.dashboard.forms.moderation import RejectForm
 from awaz.discovery.selectors import petition_is_featured

@@ -6,13 +6,9 @@ from django.utils import timezone
 
 from awaz.audit.models import AuditEntry
 from awaz.core.worker import Worker
-from awaz.moderation.invalidations import (
-    Criteria,
-    invalidation_preview,
-    invalidation_request,
-    invalidation_run,
-)
+from awaz.moderation.invalidations import Criteria, invalidation_preview, invalidation_run
 from awaz.moderation.models import Invalidation
+from awaz.moderation.services import invalidation_request
 from awaz.signatures.counting import live_count, signature_counts_fold_all
 from awaz.signatures.models import Signature
 from tests.factories import make_petition, make_signatures

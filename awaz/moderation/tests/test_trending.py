@@ -4,9 +4,9 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from awaz.moderation.models import SiteSettings, TrendingSource
+from awaz.moderation.models import TrendingSource
 from awaz.moderation.trending import trending_alert, trending_compute
-from awaz.signatures.models import Signature
+from awaz.signatures.models import Signature, SiteSettings
 from tests.factories import make_petition, make_signatures
 from tests.mailqueue import deliver_queued_mail
 from tests.organizers import make_user

@@ -1,14 +1,23 @@
 import base64
 import json
+import re
 
 import pytest
 from altcha import v1 as altcha
+from django.core import mail
 from django.test import Client
 
-from awaz.public import challenge
+from awaz.moderation.invalidations import Criteria, invalidation_run
+from awaz.moderation.models import InvalidationAction
+from awaz.moderation.services import invalidation_request
 from awaz.public.forms import form_stamp
+from awaz.signatures import challenge
+from awaz.signatures.counting import live_count
 from awaz.signatures.models import Signature
 from tests.factories import make_petition
+from tests.organizers import make_user
+
+CONFIRM = re.compile(r"/signatures/confirm/([^/\s\"<>]+)/")
 
 pytestmark = pytest.mark.django_db
 
@@ -82,10 +91,12 @@ def test_a_solved_challenge_signs_normally(client: Client):
     assert Signature.objects.get().status == "pending"
 
 
-def test_a_wrong_answer_is_silently_fraudulent(client: Client):
+def test_a_wrong_answer_is_held_for_a_moderator(client: Client):
+    """Forged, but also expired (a signer who left the page open): held, never dropped."""
     petition = make_petition(challenge_required=True)
     assert sign(client, petition, "a@example.org", altcha="forged").status_code == 303
-    assert Signature.objects.get().status == "fraudulent"
+    signature = Signature.objects.get()
+    assert (signature.status, signature.hold_reason) == ("suspect", "puzzle")
 
 
 def test_without_javascript_a_signature_counts_under_stricter_limits(client: Client, settings):
@@ -94,6 +105,65 @@ def test_without_javascript_a_signature_counts_under_stricter_limits(client: Cli
     petition = make_petition(challenge_required=True)
     sign(client, petition, "first@example.org")
     sign(client, petition, "second@example.org")
-    statuses = dict(Signature.objects.values_list("email_domain", "status"))
-    ordered = list(Signature.objects.order_by("pk").values_list("status", flat=True))
-    assert ordered == ["pending", "fraudulent"], statuses
+    rows = Signature.objects.order_by("pk").values_list("status", "hold_reason")
+    assert list(rows) == [("pending", ""), ("suspect", "noscript")]
+
+
+def confirm_all_by_mail() -> None:
+    """Every signer opens their confirmation e-mail and presses the button."""
+    from awaz.core.worker import Worker
+
+    Worker(worker_id="test", queues=["default"], idle_sleep=0).run(once=True)
+    for message in mail.outbox:
+        token = CONFIRM.search(str(message.body))
+        assert token is not None
+        Client().post(f"/en/signatures/confirm/{token.group(1)}/")
+
+
+def test_without_javascript_a_held_signer_who_confirms_counts_once_released(
+    client: Client, settings
+):
+    """Tor Browser at its safest level: over the stricter limits, held; confirmed and released
+    by a moderator, counted exactly once."""
+    settings.AWAZ_SIGN_BURST_LIMIT = 5
+    petition = make_petition(challenge_required=True)
+    for name in ("first", "second", "third"):
+        assert sign(client, petition, f"{name}@example.org").status_code == 303
+    confirm_all_by_mail()
+    held = Signature.objects.held()
+    assert held.count() == 2 and all(row.confirmed_at for row in held)
+    assert live_count(petition.pk) == 1
+    invalidation = invalidation_request(
+        criteria=Criteria(petition_id=petition.pk, status="suspect"),
+        by=make_user(staff_role="moderator"),
+        action=InvalidationAction.RELEASE,
+    )
+    assert invalidation_run(invalidation_id=invalidation.pk) == 2
+    assert live_count(petition.pk) == 3
+    assert Signature.objects.counted().count() == 3
+
+
+def test_a_busy_network_is_asked_for_the_puzzle_instead_of_being_dropped(client: Client, settings):
+    settings.AWAZ_SIGN_BURST_LIMIT = 1
+    petition = make_petition()  # no puzzle on this petition, until a network is busy
+    assert sign(client, petition, "first@example.org").status_code == 303
+    asked = sign(client, petition, "neighbour@example.org")
+    html = asked.content.decode()
+    assert asked.status_code == 200
+    assert "Many people are signing from your network" in html and "<altcha-widget" in html
+    assert 'name="asked" value="True"' in html or 'name="asked" value="1"' in html
+    assert Signature.objects.count() == 1  # nothing saved yet
+    solved = sign(client, petition, "neighbour@example.org", asked="1", altcha=solve(client))
+    assert solved.status_code == 303
+    assert Signature.objects.order_by("pk").last().status == "pending"  # type: ignore[union-attr]
+
+
+def test_a_busy_network_without_javascript_is_held_on_the_second_press(client: Client, settings):
+    settings.AWAZ_SIGN_BURST_LIMIT = 1
+    petition = make_petition()
+    sign(client, petition, "first@example.org")
+    assert sign(client, petition, "neighbour@example.org").status_code == 200
+    again = sign(client, petition, "neighbour@example.org", asked="1")
+    assert again["Location"] == f"/en/petitions/{petition.slug}/check-your-inbox/"
+    rows = Signature.objects.order_by("pk").values_list("status", "hold_reason")
+    assert list(rows) == [("pending", ""), ("suspect", "burst")]

@@ -4,10 +4,10 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from awaz.moderation.policy import current_policy
 from awaz.petitions.models import Petition
 from awaz.petitions.services import LinkInput
 from awaz.public import pagecache
+from awaz.signatures.policy import current_policy
 from tests.factories import make_organization, make_petition, make_signatures
 
 pytestmark = pytest.mark.django_db

@@ -75,3 +75,27 @@ def test_a_mix_of_confirmations_withdrawals_and_invalidations_keeps_the_count_ex
     confirmed = Signature.objects.counted().filter(petition=petition).count()
     assert live_count(petition.pk) == confirmed
     assert signature_count_recount(petition_id=petition.pk).drift == 0
+
+
+def test_20_simultaneous_signs_from_one_network_pass_a_limit_of_1_exactly_once(settings):
+    """The limit is exact under concurrency (one lock per network): 1 counts, 19 are held,
+    none is dropped and every signer gets the confirmation."""
+    from django_tasks_db.models import DBTaskResult
+
+    from awaz.signatures.services import Origin, Signer, signature_sign
+
+    settings.AWAZ_SIGN_BURST_LIMIT = 1
+    petition = make_petition()
+    origin = Origin(network_digest="c0ffee" * 10 + "0000")
+
+    def sign(number):
+        signer = Signer(name="Ayshe", email=f"s{number}@example.org", country="KZ")
+        return signature_sign(petition=petition, signer=signer, language="en", origin=origin)
+
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        outcomes = list(pool.map(lambda n: in_own_connection(sign, n), range(20)))
+
+    assert sorted(outcomes) == sorted(["new"] + ["held"] * 19)
+    statuses = list(Signature.objects.values_list("status", flat=True))
+    assert sorted(statuses) == sorted(["pending"] + ["suspect"] * 19)
+    assert DBTaskResult.objects.count() == 20

@@ -11,7 +11,7 @@ from awaz.signatures.counting import (
     signature_count_recount,
     signature_counts_fold,
 )
-from awaz.signatures.models import CountShard, Signature
+from awaz.signatures.models import CountShard, HoldReason, Signature
 from awaz.signatures.services import (
     Confirmation,
     Origin,
@@ -19,6 +19,8 @@ from awaz.signatures.services import (
     PetitionNotSignableError,
     Signer,
     signature_confirm,
+    signature_invalidate,
+    signature_release,
     signature_remove,
     signature_sign,
 )
@@ -96,14 +98,55 @@ def test_signing_a_closed_petition_is_refused_and_changes_nothing():
     assert Signature.objects.count() == 0 and DBTaskResult.objects.count() == 0
 
 
-def test_over_the_burst_limit_signatures_are_silently_fraudulent(settings):
+def test_over_the_burst_limit_signatures_are_held_not_dropped(settings):
     settings.AWAZ_SIGN_BURST_LIMIT = 1
     petition = make_petition()
     first = sign(petition, Signer(name="A", email="a@example.org", country="KZ"))
     second = sign(petition, Signer(name="B", email="b@example.org", country="KZ"))
-    assert (first, second) == (Outcome.NEW, Outcome.FRAUDULENT)
-    # The fraudulent signer gets the same e-mail as anyone: nothing to learn from.
+    assert (first, second) == (Outcome.NEW, Outcome.HELD)
+    held = Signature.objects.get(email_domain="example.org", name="B")
+    assert (held.status, held.hold_reason) == ("suspect", "burst")
+    # The held signer gets the same e-mail as anyone: nothing to learn from, and they confirm.
     assert [kind for kind, _ in queued_emails()] == ["confirm", "confirm"]
+
+
+def test_a_held_signer_who_confirms_counts_once_released_and_only_once(settings):
+    settings.AWAZ_SIGN_BURST_LIMIT = 1
+    petition = make_petition()
+    sign(petition, Signer(name="A", email="a@example.org", country="KZ"))
+    sign(petition, Signer(name="B", email="b@example.org", country="KZ"))
+    held = Signature.objects.held().get()
+    assert signature_confirm(signature_id=held.pk) is Confirmation.CONFIRMED
+    assert live_count(petition.pk) == 0  # confirmed, still held: not counted yet
+    assert signature_release(signature_id=held.pk) is True
+    assert signature_release(signature_id=held.pk) is False
+    assert live_count(petition.pk) == 1
+    held.refresh_from_db()
+    assert (held.status, held.hold_reason) == ("confirmed", "")
+
+
+def test_a_released_signature_not_yet_confirmed_counts_when_confirmed(settings):
+    settings.AWAZ_SIGN_BURST_LIMIT = 1
+    petition = make_petition()
+    sign(petition, Signer(name="A", email="a@example.org", country="KZ"))
+    sign(petition, Signer(name="B", email="b@example.org", country="KZ"))
+    held = Signature.objects.held().get()
+    signature_release(signature_id=held.pk)
+    assert Signature.objects.get(pk=held.pk).status == "pending"
+    signature_confirm(signature_id=held.pk)
+    assert live_count(petition.pk) == 1
+
+
+def test_an_invalidated_held_signature_never_counts(settings):
+    settings.AWAZ_SIGN_BURST_LIMIT = 1
+    petition = make_petition()
+    sign(petition, Signer(name="A", email="a@example.org", country="KZ"))
+    sign(petition, Signer(name="B", email="b@example.org", country="KZ"))
+    held = Signature.objects.held().get()
+    signature_confirm(signature_id=held.pk)
+    assert signature_invalidate(signature_id=held.pk) is True
+    assert signature_release(signature_id=held.pk) is False
+    assert live_count(petition.pk) == 0
 
 
 def test_the_sustained_limit_counts_a_longer_window(settings, time_machine):
@@ -116,7 +159,9 @@ def test_the_sustained_limit_counts_a_longer_window(settings, time_machine):
         time_machine.move_to(datetime.datetime(2026, 11, 25, 10, minute, 1, tzinfo=datetime.UTC))
         email = f"s{minute}@example.org"
         outcomes.append(sign(petition, Signer(name="S", email=email, country="KZ")))
-    assert outcomes == [Outcome.NEW, Outcome.NEW, Outcome.FRAUDULENT, Outcome.FRAUDULENT]
+    assert outcomes == [Outcome.NEW, Outcome.NEW, Outcome.HELD, Outcome.HELD]
+    reasons = Signature.objects.order_by("pk").values_list("hold_reason", flat=True)
+    assert list(reasons) == ["", "", "sustained", "sustained"]
 
 
 def test_an_allowed_network_is_never_rate_limited(settings):
@@ -130,11 +175,22 @@ def test_an_allowed_network_is_never_rate_limited(settings):
     assert outcomes == [Outcome.NEW] * 5
 
 
-def test_an_automated_looking_form_is_silently_fraudulent():
+def test_an_automated_looking_form_is_held_for_a_moderator():
     petition = make_petition()
-    assert sign(petition, origin=Origin(network_digest="", looks_automated=True)) is (
-        Outcome.FRAUDULENT
-    )
+    origin = Origin(network_digest="", hold=HoldReason.HONEYPOT)
+    assert sign(petition, origin=origin) is Outcome.HELD
+    assert Signature.objects.get().hold_reason == "honeypot"
+
+
+def test_a_solved_puzzle_lifts_the_network_limits(settings):
+    settings.AWAZ_SIGN_BURST_LIMIT = 1
+    petition = make_petition()
+    solved = Origin(network_digest=HOME.network_digest, challenge_solved=True)
+    outcomes = [
+        sign(petition, Signer(name="S", email=f"s{n}@example.org", country="KZ"), solved)
+        for n in range(3)
+    ]
+    assert outcomes == [Outcome.NEW] * 3
 
 
 def test_confirming_counts_once_through_the_shards_and_the_fold_publishes_it():
@@ -164,14 +220,14 @@ def test_confirming_drops_the_address_unless_updates_were_asked_for():
     assert kept == {"Ayshe Tursun": False, "U": True}
 
 
-def test_a_fraudulent_signature_looks_confirmed_but_is_never_counted():
+def test_a_held_signature_looks_confirmed_but_is_not_counted_until_released():
     petition = make_petition()
-    sign(petition, origin=Origin(network_digest="", looks_automated=True))
+    sign(petition, origin=Origin(network_digest="", hold=HoldReason.FAST))
     signature = Signature.objects.get()
     assert signature_confirm(signature_id=signature.pk) is Confirmation.CONFIRMED
     assert signature_confirm(signature_id=signature.pk) is Confirmation.ALREADY
     assert live_count(petition.pk) == 0
-    assert Signature.objects.get().status == Signature.Status.FRAUDULENT
+    assert Signature.objects.get().status == Signature.Status.SUSPECT
 
 
 def test_removing_a_confirmed_signature_deletes_it_and_lowers_the_count():

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 
-from awaz.moderation.models import ListEntry, ListKind, SiteSettings
+from awaz.signatures.models import ListEntry, ListKind, SiteSettings
 
 CACHE_KEY = "moderation-policy:v1"
 # A domain, optionally with "*." in front for every subdomain; lower case, no other wildcard.
