@@ -28,6 +28,8 @@ ACTIONS: dict[str, str] = {
     "moderation.settings": "the site-wide limits or switches changed",
     "signatures.invalidation_requested": "a moderator asked to invalidate matching signatures",
     "signatures.invalidated": "an invalidation finished (how many in details)",
+    "signatures.release_requested": "a moderator asked to release held signatures",
+    "signatures.released": "a release of held signatures finished (how many in details)",
     # Personal data handed out or erased.
     "signatures.export": "a member downloaded the signatures as CSV",
     "signatures.delivery-list": "a member downloaded the delivery list (no addresses)",

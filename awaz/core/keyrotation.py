@@ -26,7 +26,11 @@ from awaz.core import crypto
 from awaz.core.fields import EncryptedTextField
 
 # Plain text columns that hold a Fernet token from `crypto.encrypt` (app_label.Model, field).
-TOKEN_COLUMNS: tuple[tuple[str, str], ...] = (("signatures.Signature", "email_encrypted"),)
+TOKEN_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("signatures.Signature", "email_encrypted"),
+    ("core.OutgoingEmail", "recipient_encrypted"),  # mail waiting in the outbox
+    ("core.OutgoingEmail", "content_encrypted"),
+)
 
 
 @dataclass(frozen=True, slots=True)

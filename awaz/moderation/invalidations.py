@@ -124,10 +124,19 @@ def invalidation_run(*, invalidation_id: int) -> int:
         invalidation.status = InvalidationStatus.DONE
         invalidation.finished_at = timezone.now()
         invalidation.save(update_fields=["status", "finished_at"])
-        audit_record(
-            actor=invalidation.created_by,
-            action="signatures.released" if release else "signatures.invalidated",
-            target=invalidation,
-            details={"criteria": invalidation.criteria, "invalidated": invalidation.invalidated},
-        )
+        details = {"criteria": invalidation.criteria, "invalidated": invalidation.invalidated}
+        if release:
+            audit_record(
+                actor=invalidation.created_by,
+                action="signatures.released",
+                target=invalidation,
+                details=details,
+            )
+        else:
+            audit_record(
+                actor=invalidation.created_by,
+                action="signatures.invalidated",
+                target=invalidation,
+                details=details,
+            )
     return invalidation.invalidated

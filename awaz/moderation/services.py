@@ -134,16 +134,17 @@ def invalidation_request(
     invalidation = Invalidation.objects.create(
         criteria=criteria.as_json(), expected=expected, created_by=by, action=action
     )
-    requested = (
-        "signatures.release_requested"
-        if action == InvalidationAction.RELEASE
-        else "signatures.invalidation_requested"
-    )
-    audit_record(
-        actor=by,
-        action=requested,
-        target=invalidation,
-        details={"criteria": invalidation.criteria, "matching": expected},
-    )
+    details = {"criteria": invalidation.criteria, "matching": expected}
+    if action == InvalidationAction.RELEASE:
+        audit_record(
+            actor=by, action="signatures.release_requested", target=invalidation, details=details
+        )
+    else:
+        audit_record(
+            actor=by,
+            action="signatures.invalidation_requested",
+            target=invalidation,
+            details=details,
+        )
     run_invalidation.enqueue(invalidation_id=invalidation.pk)
     return invalidation

@@ -62,6 +62,10 @@ NOT_AUDITED: dict[str, str] = {
     "awaz.moderation.trending.trending_compute": "derived statistics, no decision",
     "awaz.moderation.trending.trending_alert": "the moderators' alert e-mail, no decision",
     "awaz.core.once.claim_once": "infrastructure: a claim that something runs once",
+    "awaz.core.keyrotation.column_rotate": "infrastructure: the same values under a new key",
+    "awaz.signatures.services.signature_release": (
+        "one held signature released, by the audited release job (signatures.released)"
+    ),
     "awaz.discovery.services.search_document_refresh": "a derived index of the texts",
     "awaz.discovery.services.trending_refresh": "derived statistics of the counts, no decision",
     "awaz.petitions.services.petition_create": CONTENT + " (a new draft)",
@@ -194,7 +198,7 @@ def _list_add():
     def act():
         return moderation.list_entry_add(kind=ListKind.BLOCKED_DOMAIN, value="spam.test", by=by)
 
-    return act, Expected("moderation.list_add", "moderation.listentry:", by)
+    return act, Expected("moderation.list_add", "signatures.listentry:", by)
 
 
 @scenario("awaz.moderation.services.list_entry_remove")
@@ -212,7 +216,7 @@ def _settings():
     by = _moderator()
     return (
         lambda: moderation.site_settings_save(by=by, values={"sign_burst_limit": 7}),
-        Expected("moderation.settings", "moderation.sitesettings:", by),
+        Expected("moderation.settings", "signatures.sitesettings:", by),
     )
 
 

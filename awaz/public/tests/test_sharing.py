@@ -22,7 +22,7 @@ def share_links(html: str) -> dict[str, str]:
     return {
         name: href.replace("&amp;", "&")
         for href, name in re.findall(
-            r'<a href="([^"]+)" rel="noopener noreferrer">([^<]+)</a>', box
+            r'<a href="([^"]+)" rel="noopener noreferrer"><bdi>([^<]+)</bdi></a>', box
         )
     }
 
