@@ -77,9 +77,11 @@ test-postgres:
 	@echo "== tests on PostgreSQL ($(TEST_POSTGRES_URL))"
 	DATABASE_URL="$(TEST_POSTGRES_URL)" $(PY) -m pytest -p no:cacheprovider $(PYTEST_ARGS)
 
+# ruff, then the import graph's contracts (pyproject.toml, docs/architecture.md).
 lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	PYTHONPATH=. $(VENV)/bin/lint-imports --no-cache
 
 typecheck: install-dev
 	$(VENV)/bin/mypy .
