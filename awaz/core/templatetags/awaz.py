@@ -1,8 +1,8 @@
 from django import template
 from django.http import HttpRequest
-from django.urls import reverse, translate_url
-from django.utils import formats, translation
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.urls import reverse
+from django.utils import formats
+from django.utils.http import urlencode
 from django.utils.safestring import SafeString
 
 from awaz.core import languages
@@ -37,21 +37,6 @@ def direction(code: str) -> str:
 @register.filter
 def markdown(source: str) -> SafeString:
     return render_markdown(source)
-
-
-@register.simple_tag
-def url_in(request: HttpRequest, code: str) -> str:
-    """This page's address in another language; its home page for an address not ours.
-
-    A path like `//evil.example/` (or `/\\evil.example/`) reaches the 404 page unchanged, and a
-    browser would follow it to another site: only a path on this site is given back.
-    """
-    url = translate_url(request.path, code)
-    # No host allowed: only a relative address passes, Django knows the browsers' quirks.
-    if not url.startswith("/") or not url_has_allowed_host_and_scheme(url, allowed_hosts=None):
-        with translation.override(code):
-            return reverse("public:home")
-    return url
 
 
 @register.simple_tag
