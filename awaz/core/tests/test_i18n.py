@@ -2,7 +2,7 @@ import pytest
 from django.utils import translation
 from django.utils.translation import get_language_bidi, get_language_info
 
-from awaz.core import i18n
+from awaz.core import i18n as direction
 
 
 @pytest.mark.parametrize(
@@ -22,7 +22,7 @@ def test_latin_and_cyrillic_uyghur_have_their_own_names():
 def test_django_still_judges_direction_by_the_code_before_its_hyphen():
     # The day this fails, Django reads the whole code: awaz.core.i18n's patch can go.
     with translation.override("ug-latn"):
-        assert i18n.DJANGO_GET_LANGUAGE_BIDI() is True, (
+        assert direction.DJANGO_GET_LANGUAGE_BIDI() is True, (
             "Django's get_language_bidi() no longer makes ug-latn right to left: "
             "remove the patch of it in awaz/core/i18n.py"
         )
@@ -30,4 +30,4 @@ def test_django_still_judges_direction_by_the_code_before_its_hyphen():
 
 def test_django_still_lacks_latin_and_cyrillic_uyghur_in_its_language_table():
     # The day this fails, Django names them itself: check its entries, then drop ours.
-    assert {"ug-latn", "ug-cyrl"} == i18n.ADDED_TO_LANG_INFO
+    assert {"ug-latn", "ug-cyrl"} == direction.ADDED_TO_LANG_INFO
