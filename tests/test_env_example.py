@@ -3,7 +3,8 @@ in `.env.example`, with a comment, and `.env.example` lists nothing that nobody 
 
 The reads are found in the source itself (awaz/, config/, bin/), not by running it, so a read on
 a path that no test takes is found too: the helpers of config/env.py, `os.environ` and
-`os.getenv` in Python, `${NAME:-default}` in the shell scripts of bin/.
+`os.getenv` in Python, `${NAME:-default}` in the shell scripts of bin/. Tests' own switches
+(`*/tests/*`) are not settings and are not listed.
 """
 
 import ast
@@ -62,6 +63,8 @@ def environment_reads() -> tuple[dict[str, set[str]], list[str]]:
     files = [*ROOT.glob("awaz/**/*.py"), *ROOT.glob("config/**/*.py"), *ROOT.glob("bin/*")]
     for path in sorted(files):
         where = str(path.relative_to(ROOT))
+        if "tests" in path.relative_to(ROOT).parts:
+            continue
         text = path.read_text(encoding="utf-8")
         if path.suffix == ".py" or text.startswith("#!/usr/bin/env python"):
             names, missing_names = _reads_in_python(ast.parse(text, where), where)
