@@ -93,9 +93,11 @@ test-fast: install-dev
 	@echo "== tests on SQLite, without the browser tests"
 	env -u DATABASE_URL $(PYTEST) -m "not browser" $(PYTEST_ARGS)
 
+# ruff, then the import graph's contracts (pyproject.toml, docs/architecture.md).
 lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	PYTHONPATH=. $(VENV)/bin/lint-imports --no-cache
 
 typecheck: install-dev
 	$(VENV)/bin/mypy .

@@ -4,7 +4,6 @@ import asyncio
 import json
 import os
 import re
-import shutil
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,10 +41,6 @@ class WrkResult:
     @property
     def socket_errors(self) -> int:
         return self.connect_errors + self.read_errors + self.write_errors + self.timeouts
-
-
-def available() -> bool:
-    return shutil.which("wrk") is not None
 
 
 def parse(output: str) -> WrkResult:

@@ -39,7 +39,7 @@ from django.utils import timezone
 
 from awaz.core import crypto
 from awaz.core.models import OutgoingEmail
-from awaz.core.worker import RetryLaterError
+from awaz.core.retry import RetryLaterError
 
 logger = logging.getLogger("awaz.mail")
 

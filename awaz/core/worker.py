@@ -35,21 +35,12 @@ from django.utils.module_loading import import_string
 from django_tasks_db.models import DBTaskResult, DBTaskResultQuerySet
 from django_tasks_db.utils import exclusive_transaction
 
+from awaz.core.retry import RetryLaterError
+
 logger = logging.getLogger("awaz.worker")
 
 # The database is unreachable or the connection was killed (not a bug in a task).
 DATABASE_GONE = (OperationalError, InterfaceError)
-
-
-class RetryLaterError(Exception):
-    """Raised by a task that failed for a reason that may pass (a mail server down).
-
-    `until`: retry until then (a message's expiry), however many attempts that takes.
-    """
-
-    def __init__(self, message: str, *, until: datetime.datetime | None = None) -> None:
-        super().__init__(message)
-        self.until = until
 
 
 def backoff(attempt: int) -> datetime.timedelta:

@@ -7,17 +7,16 @@ fetch nothing but those font files: no network, no file outside the fonts folder
 """
 
 from pathlib import Path
-from typing import Any
 
 import weasyprint
 from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.db import models, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from awaz.audit.services import audit_record
+from awaz.core.pdf import WEB_FONTS, FontsOnly
+from awaz.core.pdf import ForbiddenFetchError as ForbiddenFetchError
 from awaz.petitions.models import Petition
 from awaz.petitions.selectors import choose_text, petition_texts
 from awaz.signatures import statistics
@@ -25,28 +24,16 @@ from awaz.signatures.counting import live_count
 from awaz.signatures.exports import CsvExport
 from awaz.signatures.selectors import public_first_names
 
-_FONTS = Path(finders.find("awaz/fonts.css") or "").parent / "fonts"
+_FONTS = WEB_FONTS
 # The PDF's Arabic-script font, one glyph per letter so that its text copies out
 # (bin/build-delivery-fonts); not a web font.
 _PDF_FONTS = Path(__file__).resolve().parent / "fonts"
 
 
-class ForbiddenFetchError(Exception):
-    """The document asked for something other than one of our font files."""
+class OurFontsOnly(FontsOnly):
+    """The delivery PDF's fonts: the web fonts, and the Arabic-script font of the PDF."""
 
-
-class OurFontsOnly(URLFetcher):  # type: ignore[misc]
-    """WeasyPrint may read our font files, and nothing else: no network, no other file."""
-
-    def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
-        if not url.startswith("file://"):
-            raise ForbiddenFetchError(url)
-        path = Path(url.removeprefix("file://")).resolve()
-        if path.parent not in {_FONTS.resolve(), _PDF_FONTS} or path.suffix != ".woff2":
-            raise ForbiddenFetchError(url)
-        return URLFetcherResponse(
-            url, body=path.read_bytes(), headers={"Content-Type": "font/woff2"}
-        )
+    folders = (WEB_FONTS, _PDF_FONTS)
 
 
 def delivery_list(petition: Petition) -> CsvExport:

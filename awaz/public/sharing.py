@@ -152,7 +152,7 @@ def flyer_pdf(page: PetitionPage, *, size: str) -> bytes:
     """A one-page flyer in the reader's language: title, summary, QR code, short address."""
     import weasyprint
 
-    from awaz.dashboard.delivery import OurFontsOnly
+    from awaz.core.pdf import FontsOnly
 
     url = petition_url(page)
     svg = qr_code(url, kind="svg").decode()
@@ -170,4 +170,4 @@ def flyer_pdf(page: PetitionPage, *, size: str) -> bytes:
             "SITE_NAME": settings.SITE_NAME,
         },
     )
-    return bytes(weasyprint.HTML(string=html, url_fetcher=OurFontsOnly()).write_pdf())
+    return bytes(weasyprint.HTML(string=html, url_fetcher=FontsOnly()).write_pdf())

@@ -102,8 +102,3 @@ def single_letter(word: Word) -> str | None:
 def spell_abbreviation(letters: tuple[str, ...]) -> str:
     """Write an abbreviation in UEY: single letters separated by spaces (ShUAR -> ش ئۇ ئا ر)."""
     return " ".join(HAMZA + letter if letter in UEY_VOWELS else letter for letter in letters)
-
-
-def matching_key(pivot: str) -> str:
-    """A spelling that ignores a hamza inside the word, to compare words across scripts."""
-    return pivot[:1] + pivot[1:].replace(HAMZA, "")

@@ -56,12 +56,7 @@ ULY_DIGRAPHS: Final = frozenset(("ch", "zh", "sh", "gh", "ng"))
 # [3690] prints ë for ې; real-world ULY writes é. Both are read, é is written.
 ULY_TO_UEY["ë"] = "ې"
 
-# ULY writes an apostrophe between two letters that would otherwise read as a digraph
-# ([3690] §5.6: n'g, s'h, z'h, g'h; n'gh is needed too: bashlan'ghuch).
-ULY_SEPARATED_PAIRS: Final = frozenset(("نگ", "نغ", "سھ", "زھ", "گھ"))
-
 ULY_LOWER_LETTERS: Final = frozenset("abdefghijklmnopqrstuwxyzéëöü")
-ULY_VOWEL_CHARS: Final = frozenset("aeéëiouöü")
 
 # USY: the 32 letters plus я ю and the Russian-loan letters ц щ э ы ъ ь ([3691] §6.2).
 USY_TO_UEY: Final[dict[str, str]] = {usy: uey for uey, _, usy in ALPHABET}

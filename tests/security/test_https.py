@@ -1,18 +1,18 @@
 """Behind HTTPS (AWAZ_HTTPS=1): HSTS, __Host- cookies, Secure, HttpOnly, SameSite, redirects.
 
-The settings module is run afresh with the production environment, and the settings this is
-about are taken from it, so these tests follow config/settings.py, not a copy of it.
+The settings package is imported afresh with the production environment, and the settings this
+is about are taken from it, so these tests follow config/settings/, not a copy of it.
 """
 
-import runpy
-from pathlib import Path
+import importlib
+import sys
 
 import pytest
 from django.test import Client, override_settings
 
 from awaz.accounts.models import User
 
-SETTINGS = Path(__file__).resolve().parents[2] / "config" / "settings.py"
+SETTINGS = "config.settings."
 PREFIXES = ("SECURE_", "SESSION_COOKIE_", "CSRF_COOKIE_", "LANGUAGE_COOKIE_", "SILENCED_")
 
 pytestmark = pytest.mark.django_db
@@ -23,8 +23,24 @@ def production_settings(monkeypatch, tmp_path, **environment: str) -> dict[str, 
     monkeypatch.setenv("AWAZ_HTTPS", "1")
     for name, value in environment.items():
         monkeypatch.setenv(name, value)
-    loaded = runpy.run_path(str(SETTINGS))
+    loaded = _fresh_settings()
     return {name: value for name, value in loaded.items() if name.startswith(PREFIXES)}
+
+
+def _settings_modules() -> list[str]:
+    return [name for name in sys.modules if name == "config.settings" or name.startswith(SETTINGS)]
+
+
+def _fresh_settings() -> dict[str, object]:
+    """config.settings's names, its topic modules run again; the loaded ones are put back."""
+    saved = {name: sys.modules.pop(name) for name in _settings_modules()}
+    try:
+        return dict(vars(importlib.import_module("config.settings")))
+    finally:
+        for name in _settings_modules():
+            del sys.modules[name]
+        sys.modules.update(saved)
+        sys.modules["config"].settings = saved["config.settings"]  # type: ignore[attr-defined]
 
 
 @pytest.fixture

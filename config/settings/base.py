@@ -1,0 +1,88 @@
+"""The site itself: where its files live, its address and name, its apps, middleware, templates."""
+
+from pathlib import Path
+
+from config.env import env_bool, env_list, env_secret, env_str
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+VAR_DIR = Path(env_str("AWAZ_VAR_DIR", str(BASE_DIR / "var")))
+
+DEBUG = env_bool("DEBUG", default=False)
+SECRET_KEY = env_secret("SECRET_KEY", VAR_DIR)
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
+# The public address, used in e-mails and absolute links (no trailing slash).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_NAME = env_str("SITE_NAME", "Awaz")
+
+INSTALLED_APPS = [
+    # Django's admin, as a site that only verified admins reach (awaz.accounts.admin_site).
+    "awaz.accounts.admin_config.StaffAdminConfig",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",  # its templates: sitemap.xml (awaz.public.sitemaps)
+    "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "awaz.core",
+    "awaz.accounts",
+    "awaz.organizations",
+    "awaz.petitions",
+    "awaz.signatures",
+    "awaz.audit",
+    "awaz.moderation",
+    "awaz.discovery",
+    "awaz.public",
+    "awaz.demo",
+    "awaz.dashboard",
+]
+
+MIDDLEWARE = [
+    # First, so that every log line of the request carries its id.
+    "awaz.core.requestid.RequestIdMiddleware",
+    # Before anything reads the body: too large (413) or not UTF-8 (400).
+    "awaz.core.requestlimits.RequestLimitsMiddleware",
+    # Control characters (ANSI escapes, bidi overrides) out of every submitted field.
+    "awaz.core.textinput.CleanTextMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    # Outside CsrfViewMiddleware: it sees the CSRF cookie that marks a page with a form.
+    "awaz.core.headers.SecurityHeadersMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "awaz.core.onion.OnionLocationMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "awaz.core.language_prefix.LocaleMiddleware",  # Django's, with our language choice
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): passed the second step of two-factor login in this session.
+    "django_otp.middleware.OTPMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "awaz.accounts.middleware.StaffIdleTimeoutMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
+                "awaz.core.context_processors.site",
+            ],
+        },
+    },
+]
