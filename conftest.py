@@ -34,7 +34,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         return
     # .mo files are build output, not in git: compile the missing or outdated ones (no gettext).
     # Each .mo is written whole and renamed into place, so a reader never sees half of one.
-    from awaz.core.catalogs.compiling import compile_catalogs
+    from awaz.i18n.catalogs.compiling import compile_catalogs
 
     compile_catalogs([Path(__file__).resolve().parent / "locale"])
     if session.config.option.collectonly:
@@ -102,7 +102,7 @@ def _collected_static(pytestconfig: pytest.Config) -> Iterator[None]:
 @pytest.fixture
 def smtp(settings: Any) -> Iterator[SmtpServer]:
     """A real SMTP server; Django's default mailer sends to it for the test."""
-    from awaz.core import mailer
+    from awaz.jobs import mailer
 
     with smtp_server() as server:
         settings.MAILERS = server.mailers_setting()

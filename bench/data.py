@@ -16,9 +16,9 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.utils import timezone
 
-from awaz.core import crypto
 from awaz.organizations.models import Organization
 from awaz.petitions.models import Petition, PetitionLink, PetitionText
+from awaz.privacy import crypto
 from awaz.signatures.counting import signature_count_recount, signature_counts_fold_all
 from awaz.signatures.models import Signature, SignatureStatus
 from awaz.signatures.tokens import Purpose, make_token

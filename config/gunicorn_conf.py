@@ -16,7 +16,7 @@ limit_request_line = 8190
 logconfig_dict = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"redact": {"()": "awaz.core.logs.RedactPersonalData"}},
+    "filters": {"redact": {"()": "awaz.privacy.logs.RedactPersonalData"}},
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {
         "console": {

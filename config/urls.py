@@ -3,8 +3,8 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
-from awaz.core import views as core_views
 from awaz.dashboard.views import health
+from awaz.i18n import views as i18n_views
 from awaz.public import sitemaps
 from awaz.public import views as public_views
 
@@ -12,13 +12,13 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
     path("petitions/<slug:slug>/count.json", public_views.petition_count, name="petition-count"),
     path("challenge/", public_views.challenge_new, name="challenge"),
-    path("language/<str:code>/", core_views.language_choose, name="language-choose"),
+    path("language/<str:code>/", i18n_views.language_choose, name="language-choose"),
     path("sitemap.xml", sitemaps.sitemap_xml, name="sitemap"),
     path("robots.txt", sitemaps.robots_txt, name="robots-txt"),
     path("healthz", health.healthz, name="healthz"),
 ]
 if settings.AWAZ_SERVE_MEDIA:
-    urlpatterns.append(path("media/", include("awaz.core.media")))
+    urlpatterns.append(path("media/", include("awaz.http.media")))
 urlpatterns += i18n_patterns(
     path("", include("awaz.public.urls")),
     path("accounts/", include("awaz.dashboard.account_urls")),
@@ -28,5 +28,5 @@ urlpatterns += i18n_patterns(
 )
 
 # Error pages in the page's language; 503 with Retry-After while the database is unreachable.
-handler400 = "awaz.core.errors.bad_request"
-handler500 = "awaz.core.errors.server_error"
+handler400 = "awaz.http.errors.bad_request"
+handler500 = "awaz.http.errors.server_error"

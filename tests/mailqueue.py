@@ -1,6 +1,6 @@
 """Deliver what the queue holds, as `manage.py run_worker` would, inside the test's process."""
 
-from awaz.core.worker import Worker
+from awaz.jobs.worker import Worker
 
 
 def deliver_queued_mail() -> int:

@@ -1,4 +1,4 @@
-"""The e-mails an account receives: one function per message (see awaz.core.emails)."""
+"""The e-mails an account receives: one function per message (see awaz.jobs.emails)."""
 
 import datetime
 
@@ -9,7 +9,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from awaz.accounts.models import User
 from awaz.accounts.tokens import verification_token_make
-from awaz.core.emails import absolute_url, send_templated
+from awaz.jobs.emails import absolute_url, send_templated
 
 
 def verification_email_send(*, user: User) -> None:

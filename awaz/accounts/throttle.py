@@ -1,6 +1,6 @@
 """Failed log-ins, counted per address and per network, to slow down password guessing.
 
-Counted by the one limiter (awaz/core/ratelimit.py) for AWAZ_LOGIN_FAILURE_WINDOW_SECONDS from
+Counted by the one limiter (awaz/http/ratelimit.py) for AWAZ_LOGIN_FAILURE_WINDOW_SECONDS from
 the first failure, by keyed digests: neither the address nor the IP address is stored. An
 address that has no account is counted like one that has, so the refusal tells nothing.
 """
@@ -11,9 +11,9 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
 
-from awaz.core.crypto import digest
-from awaz.core.network import client_address, is_allowed, network_digest
-from awaz.core.ratelimit import Rate, rate_note, rate_reached
+from awaz.http.ratelimit import Rate, rate_note, rate_reached
+from awaz.privacy.crypto import digest
+from awaz.privacy.network import client_address, is_allowed, network_digest
 
 
 @dataclass(frozen=True)

@@ -1,3 +1,6 @@
+"""The small core: base models (their tables keep the label `core`), shared model fields and
+form widgets, template tags, the frame templates of every page, database set-up."""
+
 from django.apps import AppConfig
 
 
@@ -8,8 +11,6 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.db.backends.signals import connection_created
 
-        from awaz.core import db, i18n
-        from awaz.core.catalogs import checks  # noqa: F401 - registers the system check
+        from awaz.core import db
 
-        i18n.install_script_aware_direction()
         connection_created.connect(db.use_wal_journal, dispatch_uid="awaz.core.db.wal")

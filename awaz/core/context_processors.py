@@ -2,7 +2,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils import translation
 
-from awaz.core import languages
+from awaz.i18n import languages
 
 
 def site(request: HttpRequest) -> dict[str, object]:

@@ -9,7 +9,7 @@ from django.db.models.expressions import Expression
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from awaz.core import crypto
+from awaz.privacy import crypto
 
 
 class WebURLField(models.URLField):  # type: ignore[type-arg]
@@ -35,7 +35,7 @@ class _EmptyOnlyExact(lookups.Exact):
 
 
 class EncryptedTextField(models.TextField):  # type: ignore[type-arg]
-    """Text that the database holds only as a Fernet token (`awaz.core.crypto`).
+    """Text that the database holds only as a Fernet token (`awaz.privacy.crypto`).
 
     Python code reads and writes plain text; a database dump or backup holds tokens that only
     the keys in AWAZ_ENCRYPTION_KEYS open. The empty string stays empty (so "has a comment"

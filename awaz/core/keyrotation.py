@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.db import connection, models, transaction
 
-from awaz.core import crypto
 from awaz.core.fields import EncryptedTextField
+from awaz.privacy import crypto
 
 # Plain text columns that hold a Fernet token from `crypto.encrypt` (app_label.Model, field).
 TOKEN_COLUMNS: tuple[tuple[str, str], ...] = (

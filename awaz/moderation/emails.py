@@ -1,4 +1,4 @@
-"""The e-mails moderation sends: one function per message (see awaz.core.emails)."""
+"""The e-mails moderation sends: one function per message (see awaz.jobs.emails)."""
 
 from collections.abc import Sequence
 
@@ -8,7 +8,7 @@ from django_stubs_ext import StrPromise
 
 from awaz.accounts.models import User
 from awaz.accounts.roles import StaffRole
-from awaz.core.emails import absolute_url, send_templated
+from awaz.jobs.emails import absolute_url, send_templated
 from awaz.moderation.models import TrendingSource
 from awaz.organizations.models import Role
 from awaz.petitions.models import Petition

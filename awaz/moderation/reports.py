@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from awaz.accounts.models import User
 from awaz.audit.services import audit_record
-from awaz.core.ratelimit import Rate, rate_take
+from awaz.http.ratelimit import Rate, rate_take
 from awaz.moderation.models import Report, ReportReason, ReportStatus
 from awaz.petitions import lifecycle
 from awaz.petitions.models import Petition

@@ -1,10 +1,10 @@
-"""The e-mails about organizations: one function per message (see awaz.core.emails)."""
+"""The e-mails about organizations: one function per message (see awaz.jobs.emails)."""
 
 import datetime
 
 from django.conf import settings
 
-from awaz.core.emails import absolute_url, send_templated
+from awaz.jobs.emails import absolute_url, send_templated
 from awaz.organizations.models import Invitation
 
 

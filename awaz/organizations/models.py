@@ -5,8 +5,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from awaz.core import languages
 from awaz.core.fields import WebURLField
+from awaz.i18n import languages
 
 
 class Role(models.TextChoices):

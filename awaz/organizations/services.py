@@ -18,7 +18,6 @@ from django.utils.translation import gettext as _
 
 from awaz.accounts.models import User
 from awaz.audit.services import audit_record
-from awaz.core.images import image_normalize
 from awaz.organizations import emails
 from awaz.organizations.models import (
     Invitation,
@@ -27,6 +26,7 @@ from awaz.organizations.models import (
     OrganizationDescription,
     Role,
 )
+from awaz.privacy.images import image_normalize
 
 
 def _replace_logo(organization: Organization, logo: File[bytes] | None) -> None:

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from awaz.accounts.models import User
-from awaz.core import languages
+from awaz.i18n import languages
 from awaz.petitions.models import Petition, PetitionText
 from awaz.petitions.services import LinkInput, petition_text_save
 from awaz.scripts import convert

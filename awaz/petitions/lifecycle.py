@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from awaz.accounts.models import User
 from awaz.accounts.roles import is_moderator
 from awaz.audit.services import audit_record
-from awaz.core import languages
+from awaz.i18n import languages
 from awaz.petitions.models import Petition, PetitionText
 
 Status = Petition.Status

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from awaz.core import languages
+from awaz.i18n import languages
 from awaz.organizations.models import Organization
 from awaz.petitions import lifecycle
 from awaz.petitions.models import (

@@ -7,7 +7,7 @@ from typing import Protocol
 from django.conf import settings
 from django.db.models import Prefetch
 
-from awaz.core import languages
+from awaz.i18n import languages
 from awaz.organizations.models import Organization
 from awaz.petitions.models import Petition, PetitionLink, PetitionQuerySet, PetitionText
 

@@ -16,9 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awaz.accounts.models import User
-from awaz.core.images import image_normalize
 from awaz.organizations.models import Organization
 from awaz.petitions.models import Petition, PetitionLink, PetitionRevision, PetitionText
+from awaz.privacy.images import image_normalize
 
 MAX_LINKS = 10
 

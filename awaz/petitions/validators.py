@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from awaz.core import languages
+from awaz.i18n import languages
 from awaz.petitions.mailproviders import PROVIDERS, risky_countries
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})

@@ -10,7 +10,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from awaz.core import languages
 from awaz.core.replicas import from_replica
 from awaz.discovery.selectors import (
     MAX_RESULTS,
@@ -18,6 +17,7 @@ from awaz.discovery.selectors import (
     petitions_search,
     petitions_trending,
 )
+from awaz.i18n import languages
 from awaz.petitions import selectors
 from awaz.petitions.models import Petition
 

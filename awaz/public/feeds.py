@@ -18,8 +18,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
-from awaz.core import languages
 from awaz.core.markdown import render_markdown
+from awaz.i18n import languages
 from awaz.organizations.models import Organization
 from awaz.organizations.selectors import organization_by_slug
 from awaz.petitions import selectors

@@ -19,7 +19,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from awaz.core.formfields import EmailAddressField
-from awaz.core.network import client_address, network_digest
+from awaz.privacy.network import client_address, network_digest
 from awaz.public.views import no_referrer, see_other
 from awaz.signatures import access
 

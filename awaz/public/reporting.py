@@ -12,9 +12,9 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from awaz.core.network import client_address, network_digest
 from awaz.moderation.reports import report_allowed, report_create
 from awaz.petitions import selectors
+from awaz.privacy.network import client_address, network_digest
 from awaz.public.forms import ReportForm
 from awaz.public.views import see_other
 from awaz.signatures.selectors import comment_from_key

@@ -21,8 +21,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from awaz.core import languages
 from awaz.core.templatetags.awaz import grouped
+from awaz.i18n import languages
 from awaz.petitions.selectors import PetitionPage
 from awaz.public import shareimage
 

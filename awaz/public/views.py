@@ -14,13 +14,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
-from awaz.core.headers import frame_ancestors, per_reader_page
-from awaz.core.network import client_address, is_allowed, network_digest
 from awaz.core.replicas import from_replica
+from awaz.http.headers import frame_ancestors, per_reader_page
 from awaz.organizations.selectors import organization_description_shown
 from awaz.petitions import selectors
 from awaz.petitions.models import Petition
 from awaz.petitions.updates import updates_for_page
+from awaz.privacy.network import client_address, is_allowed, network_digest
 from awaz.public import challenge as challenge_widget
 from awaz.public import pagecache, sharing
 from awaz.public.forms import SignForm, form_stamp

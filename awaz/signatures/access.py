@@ -13,7 +13,7 @@ from django.core import signing
 from django.db import transaction
 
 from awaz.core.once import claim_once
-from awaz.core.ratelimit import Rate, rate_take
+from awaz.http.ratelimit import Rate, rate_take
 from awaz.petitions.models import Petition
 from awaz.petitions.selectors import choose_text
 from awaz.signatures.counting import count_add

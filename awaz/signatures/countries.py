@@ -4,7 +4,7 @@ from functools import cache
 
 from babel import Locale
 
-from awaz.core import languages
+from awaz.i18n import languages
 
 # CLDR territories that are not places a person lives in, or not ISO 3166-1 countries.
 _NOT_COUNTRIES = frozenset(

@@ -1,6 +1,6 @@
 """The signer's e-mails, in the language and script of the page where they signed.
 
-Queued with an outbox row (awaz.core.mailer) in the signature's own transaction; the task
+Queued with an outbox row (awaz.jobs.mailer) in the signature's own transaction; the task
 carries ids only, builds the message (and its links) when it runs, and the outbox row forgets
 the address once the message has gone.
 """
@@ -13,11 +13,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from awaz.core import crypto, mailer
-from awaz.core.bidi import rtl_marked
 from awaz.core.markdown import render_markdown
+from awaz.i18n.bidi import rtl_marked
+from awaz.jobs import mailer
 from awaz.petitions.models import PetitionUpdate
 from awaz.petitions.selectors import choose_text
+from awaz.privacy import crypto
 from awaz.signatures.models import Signature
 from awaz.signatures.tasks import EmailKind, send_access_email, send_signature_email
 from awaz.signatures.tokens import Purpose, make_token
@@ -39,7 +40,7 @@ def signature_email_queue(*, signature_id: int, kind: EmailKind, recipient: str)
 def signature_email_deliver(
     *, signature_id: int, kind: EmailKind, email_id: int | None, recipient: str = ""
 ) -> str:
-    """Send a signer's queued e-mail once (see awaz.core.mailer); what became of it."""
+    """Send a signer's queued e-mail once (see awaz.jobs.mailer); what became of it."""
     if email_id is None:  # queued before the outbox: give it one now
         email_id = mailer.outgoing_email_create(
             recipient_encrypted=recipient, valid_for=_confirmation_lifetime()

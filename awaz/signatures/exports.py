@@ -19,8 +19,8 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from awaz.audit.services import audit_record
-from awaz.core import crypto
 from awaz.petitions.models import Petition
+from awaz.privacy import crypto
 from awaz.signatures import disclosure
 from awaz.signatures.models import Signature, SignatureStatus
 

@@ -11,7 +11,7 @@ Two addresses with the same canonical form are one signer: one signature per pet
 
 from django.conf import settings
 
-from awaz.core.crypto import digest
+from awaz.privacy.crypto import digest
 
 GMAIL_DOMAINS = {"gmail.com", "googlemail.com"}
 

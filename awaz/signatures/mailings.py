@@ -18,8 +18,9 @@ from django.utils import timezone
 
 from awaz.accounts.models import User
 from awaz.audit.services import audit_record
-from awaz.core import crypto, mailer
+from awaz.jobs import mailer
 from awaz.petitions.models import PetitionUpdate
+from awaz.privacy import crypto
 from awaz.signatures.models import Signature, SignatureStatus, UpdateDelivery
 
 

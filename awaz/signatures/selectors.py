@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from django.db import connections, router
 from django.db.models import QuerySet
 
-from awaz.core import crypto
 from awaz.petitions.models import Petition
+from awaz.privacy import crypto
 from awaz.signatures import disclosure
 from awaz.signatures.models import Signature, SignatureStatus
 

@@ -22,8 +22,8 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
-from awaz.core import crypto
 from awaz.petitions.models import Petition
+from awaz.privacy import crypto
 from awaz.signatures import identity
 from awaz.signatures.counting import count_add
 from awaz.signatures.emails import signature_email_queue

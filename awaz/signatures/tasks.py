@@ -5,7 +5,7 @@ import smtplib
 
 from django.tasks import task
 
-from awaz.core.retry import RetryLaterError
+from awaz.jobs.retry import RetryLaterError
 
 
 class EmailKind(enum.StrEnum):

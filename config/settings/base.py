@@ -29,6 +29,10 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "awaz.core",
+    "awaz.i18n",
+    "awaz.jobs",
+    "awaz.http",
+    "awaz.privacy",
     "awaz.accounts",
     "awaz.organizations",
     "awaz.petitions",
@@ -43,19 +47,19 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # First, so that every log line of the request carries its id.
-    "awaz.core.requestid.RequestIdMiddleware",
+    "awaz.http.requestid.RequestIdMiddleware",
     # Before anything reads the body: too large (413) or not UTF-8 (400).
-    "awaz.core.requestlimits.RequestLimitsMiddleware",
+    "awaz.http.requestlimits.RequestLimitsMiddleware",
     # Control characters (ANSI escapes, bidi overrides) out of every submitted field.
-    "awaz.core.textinput.CleanTextMiddleware",
+    "awaz.http.textinput.CleanTextMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Outside CsrfViewMiddleware: it sees the CSRF cookie that marks a page with a form.
-    "awaz.core.headers.SecurityHeadersMiddleware",
+    "awaz.http.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "awaz.core.onion.OnionLocationMiddleware",
+    "awaz.http.onion.OnionLocationMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "awaz.core.language_prefix.LocaleMiddleware",  # Django's, with our language choice
+    "awaz.i18n.language_prefix.LocaleMiddleware",  # Django's, with our language choice
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

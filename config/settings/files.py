@@ -25,7 +25,7 @@ AWAZ_IMAGE_MAX_PIXELS = env_int("AWAZ_IMAGE_MAX_PIXELS", 40_000_000, minimum=10_
 AWAZ_IMAGE_MAX_SIDE = env_int("AWAZ_IMAGE_MAX_SIDE", 1600, minimum=100)
 AWAZ_LOGO_MAX_SIDE = env_int("AWAZ_LOGO_MAX_SIDE", 512, minimum=32)
 # A request body larger than this is answered 413 unread (config/serve.py,
-# awaz/core/requestlimits.py): an image upload and its form fit.
+# awaz/http/requestlimits.py): an image upload and its form fit.
 AWAZ_MAX_REQUEST_BYTES = env_int(
     "AWAZ_MAX_REQUEST_BYTES", AWAZ_IMAGE_MAX_BYTES + 1024 * 1024, minimum=64 * 1024
 )

@@ -1,6 +1,6 @@
 """Languages, scripts, formats and time."""
 
-from awaz.core import languages
+from awaz.i18n import languages
 from config.env import env_bool
 from config.settings.base import BASE_DIR
 
@@ -10,7 +10,7 @@ LANGUAGES_BIDI = [language.code for language in languages.LANGUAGES if language.
 # Ours first: it also holds the Latin and Cyrillic Uyghur catalogs generated from `ug` (and from
 # Django's own), so that gettext never falls back to Arabic script on a Latin or Cyrillic page.
 LOCALE_PATHS = [BASE_DIR / "locale"]
-FORMAT_MODULE_PATH = ["awaz.core.formats"]
+FORMAT_MODULE_PATH = ["awaz.i18n.formats"]
 # The language a reader picks with the switcher, remembered for a year; an address's prefix wins.
 LANGUAGE_COOKIE_NAME = "awaz_language"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600

@@ -51,5 +51,5 @@ AWAZ_SCHEDULE = {
     "awaz.signatures.retention.purge_past_retention": 3600,
     "awaz.moderation.tasks.compute_trending": AWAZ_TRENDING_INTERVAL,
     "awaz.discovery.tasks.refresh_trending": 3600,
-    "awaz.core.tasks.prune_finished_tasks": 3600,
+    "awaz.jobs.tasks.prune_finished_tasks": 3600,
 }

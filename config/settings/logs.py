@@ -9,8 +9,8 @@ LOGGING = {
         "plain": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s %(message)s"}
     },
     "filters": {
-        "request_id": {"()": "awaz.core.requestid.RequestIdFilter"},
-        "redact": {"()": "awaz.core.logs.RedactPersonalData"},
+        "request_id": {"()": "awaz.http.requestid.RequestIdFilter"},
+        "redact": {"()": "awaz.privacy.logs.RedactPersonalData"},
     },
     "handlers": {
         "console": {

@@ -7,7 +7,7 @@ import re
 from django.utils import translation
 from playwright.sync_api import Page
 
-from awaz.core import languages
+from awaz.i18n import languages
 
 
 def shown(language: str, text: str, /, **values: object) -> str:

@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from awaz.core.worker import Worker
+from awaz.jobs.worker import Worker
 from awaz.moderation.tasks import compute_trending
 from awaz.signatures.counting import signature_counts_fold_all
 from awaz.signatures.models import Signature, SiteSettings

@@ -10,9 +10,9 @@ from django.conf import settings as django_settings
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from awaz.core.network import network_digest
-from awaz.core.worker import Worker
+from awaz.jobs.worker import Worker
 from awaz.organizations.models import Role
+from awaz.privacy.network import network_digest
 from awaz.signatures.models import Signature
 from awaz.signatures.services import Origin, Signer, signature_sign
 from tests.browser import DESKTOP, PHONE

@@ -8,8 +8,8 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import Page, expect
 
-from awaz.core import crypto
 from awaz.organizations.models import Role
+from awaz.privacy import crypto
 from awaz.signatures.models import Signature
 from tests.browser import ARTIFACTS
 from tests.factories import make_organization, make_petition, make_signatures

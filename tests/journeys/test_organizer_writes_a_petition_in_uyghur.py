@@ -9,7 +9,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import FilePayload, Locator, Page, expect
 
-from awaz.core import languages
+from awaz.i18n import languages
 from awaz.petitions import lifecycle
 from awaz.petitions.models import Petition
 from tests.journeys.conftest import Visitor

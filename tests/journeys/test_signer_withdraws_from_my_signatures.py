@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from awaz.core.worker import Worker
+from awaz.jobs.worker import Worker
 from awaz.signatures.models import Signature
 from awaz.signatures.services import Origin, Signer, signature_confirm, signature_sign
 from tests.factories import make_petition

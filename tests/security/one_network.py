@@ -16,7 +16,7 @@ from django.core import mail, signing
 from django.test import Client
 from django_tasks_db.models import DBTaskResult
 
-from awaz.core.worker import Worker
+from awaz.jobs.worker import Worker
 from awaz.petitions.models import Petition
 from awaz.signatures.counting import live_count
 from awaz.signatures.models import Signature, SignatureStatus

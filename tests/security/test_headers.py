@@ -5,7 +5,7 @@ import re
 import pytest
 from django.test import Client
 
-from awaz.core.headers import PERMISSIONS_POLICY
+from awaz.http.headers import PERMISSIONS_POLICY
 from awaz.public.forms import form_stamp
 from tests.security.conftest import Site
 
@@ -118,7 +118,7 @@ def test_pages_with_a_form_or_a_token_are_never_stored(fetch, name):
 
 
 def test_every_page_with_a_form_is_not_stored_or_is_the_petition_page(fetch):
-    # The petition page's choice is explained in awaz.core.headers.per_reader_page.
+    # The petition page's choice is explained in awaz.http.headers.per_reader_page.
     for name in PAGES:
         response = fetch(name)
         # A form that POSTs carries a CSRF token; the search form (GET) carries none.

@@ -15,8 +15,8 @@ from django.core import mail
 from django.db import connection
 from django.test import Client
 
-from awaz.core.logs import RedactPersonalData
-from awaz.core.worker import Worker
+from awaz.jobs.worker import Worker
+from awaz.privacy.logs import RedactPersonalData
 from awaz.public.forms import form_stamp
 from awaz.signatures.models import Signature
 from tests.factories import make_petition

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.test import Client
 
-from awaz.core.onion import onion_origin
+from awaz.http.onion import onion_origin
 from awaz.public.forms import form_stamp
 from tests.security.conftest import Site
 

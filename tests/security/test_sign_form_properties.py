@@ -19,7 +19,7 @@ from django_tasks_db.models import DBTaskResult
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from awaz.core.worker import Worker
+from awaz.jobs.worker import Worker
 from awaz.public.forms import SignForm, form_stamp
 from awaz.signatures.models import Signature
 from tests.factories import make_petition

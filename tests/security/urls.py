@@ -1,11 +1,11 @@
-"""Views that exist only for the tests of awaz.core.headers: an embed page and a bare form."""
+"""Views that exist only for the tests of awaz.http.headers: an embed page and a bare form."""
 
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.urls import path
 from django.utils.csp import CSP
 
-from awaz.core.headers import frame_ancestors
+from awaz.http.headers import frame_ancestors
 
 
 def page(request: HttpRequest) -> HttpResponse:

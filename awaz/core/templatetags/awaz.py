@@ -5,8 +5,8 @@ from django.utils import formats
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString
 
-from awaz.core import languages
 from awaz.core.markdown import render_markdown
+from awaz.i18n import languages
 
 register = template.Library()
 

@@ -8,8 +8,9 @@ from django.apps import apps
 from django.core.management import CommandError, call_command
 from django.db import connection, models
 
-from awaz.core import crypto, keyrotation
+from awaz.core import keyrotation
 from awaz.core.fields import EncryptedTextField
+from awaz.privacy import crypto
 from awaz.signatures.models import Signature
 from tests.factories import make_petition, make_signatures
 

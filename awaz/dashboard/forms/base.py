@@ -3,7 +3,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
-from awaz.core import languages
+from awaz.i18n import languages
 
 
 class WebURLFormField(forms.URLField):

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from awaz.audit.models import AuditEntry
-from awaz.core.worker import Worker
+from awaz.jobs.worker import Worker
 from awaz.organizations.models import Role
 from awaz.signatures.counting import live_count
 from awaz.signatures.models import Signature

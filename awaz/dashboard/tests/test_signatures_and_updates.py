@@ -9,9 +9,9 @@ import pypdfium2
 import pytest
 
 from awaz.audit.models import AuditEntry
-from awaz.core import crypto
 from awaz.organizations.models import Role
 from awaz.petitions.models import PetitionUpdate
+from awaz.privacy import crypto
 from awaz.signatures.models import Signature
 from tests.factories import make_petition, make_signatures
 from tests.organizers import client_for, make_member

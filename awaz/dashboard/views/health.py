@@ -8,8 +8,8 @@ from django.http.response import HttpResponseBase
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from awaz.core.health import queue_health
 from awaz.dashboard.access import staff_view
+from awaz.jobs.health import queue_health
 
 
 def _report() -> HttpResponse:

@@ -9,7 +9,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from awaz.core import languages
 from awaz.dashboard.access import current_user, member_view
 from awaz.dashboard.forms.base import add_service_errors, write_in
 from awaz.dashboard.forms.organizations import (
@@ -19,6 +18,7 @@ from awaz.dashboard.forms.organizations import (
     OrganizationForm,
     OrganizationSettingsForm,
 )
+from awaz.i18n import languages
 from awaz.organizations import selectors, services
 from awaz.organizations.models import Membership
 from awaz.petitions import organizer_selectors

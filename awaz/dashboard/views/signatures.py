@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from awaz.core import languages
 from awaz.dashboard.access import current_user, member_view, petition_of
 from awaz.dashboard.delivery import delivery_document_create
+from awaz.i18n import languages
 from awaz.organizations.models import Membership
 from awaz.signatures.exports import signatures_export
 

@@ -14,7 +14,6 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from awaz.core import languages
 from awaz.dashboard.access import current_user, member_view, petition_of
 from awaz.dashboard.forms.base import add_service_errors, write_in
 from awaz.dashboard.forms.petitions import (
@@ -24,6 +23,7 @@ from awaz.dashboard.forms.petitions import (
     links_from,
     links_initial,
 )
+from awaz.i18n import languages
 from awaz.organizations.models import Membership
 from awaz.petitions import conversion, organizer_selectors, services, writing
 from awaz.petitions.models import Petition, PetitionLink, PetitionText

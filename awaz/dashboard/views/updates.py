@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from awaz.core import languages
 from awaz.dashboard.access import current_user, member_view, petition_of
 from awaz.dashboard.forms.base import add_service_errors, write_in
 from awaz.dashboard.forms.updates import UpdateForm, UpdateTextForm
+from awaz.i18n import languages
 from awaz.organizations.models import Membership
 from awaz.petitions import updates
 from awaz.petitions.models import Petition, PetitionUpdate

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from awaz.audit.models import AuditEntry
-from awaz.core.worker import Worker
+from awaz.jobs.worker import Worker
 from awaz.moderation.invalidations import Criteria, invalidation_preview, invalidation_run
 from awaz.moderation.models import Invalidation
 from awaz.moderation.services import invalidation_request

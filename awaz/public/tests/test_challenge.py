@@ -111,7 +111,7 @@ def test_without_javascript_a_signature_counts_under_stricter_limits(client: Cli
 
 def confirm_all_by_mail() -> None:
     """Every signer opens their confirmation e-mail and presses the button."""
-    from awaz.core.worker import Worker
+    from awaz.jobs.worker import Worker
 
     Worker(worker_id="test", queues=["default"], idle_sleep=0).run(once=True)
     for message in mail.outbox:

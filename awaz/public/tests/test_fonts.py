@@ -15,7 +15,7 @@ import pytest
 from fontTools.ttLib import TTFont
 from playwright.sync_api import Page
 
-from awaz.core.languages import BY_CODE, LANGUAGES
+from awaz.i18n.languages import BY_CODE, LANGUAGES
 from tests.browser import CHROMIUM_ARGS, chromium_path
 
 STATIC = Path(__file__).resolve().parents[1] / "static" / "awaz"

@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from awaz.core.worker import Worker
+from awaz.jobs.worker import Worker
 from awaz.signatures.counting import live_count
 from awaz.signatures.models import Signature
 from awaz.signatures.services import Origin, Signer, signature_confirm, signature_sign

@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.test import Client
 from django_tasks_db.models import DBTaskResult
 
-from awaz.core.worker import Worker
+from awaz.jobs.worker import Worker
 from awaz.petitions.models import Petition
 from awaz.public.forms import form_stamp
 from awaz.signatures.counting import live_count

@@ -13,7 +13,7 @@ from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 from django.db.migrations.state import StateApps
 
 import awaz.core.fields
-from awaz.core import crypto
+from awaz.privacy import crypto
 
 _BATCH = 2000
 _COLUMNS = ("name", "comment")
@@ -47,7 +47,10 @@ def _convert(schema_editor: BaseDatabaseSchemaEditor, change: Callable[[str], st
             for pk, *values in rows:
                 changed = [change(value) if value else None for value in values]
                 if any(value is not None for value in changed):
-                    kept = [new if new is not None else old for new, old in zip(changed, values, strict=True)]
+                    kept = [
+                        new if new is not None else old
+                        for new, old in zip(changed, values, strict=True)
+                    ]
                     updates.append([*kept, pk])
             if updates:
                 cursor.executemany(f"UPDATE {table} SET {assignments} WHERE id = %s", updates)  # noqa: S608

@@ -9,9 +9,9 @@ import pytest
 from django.core.exceptions import FieldError, ValidationError
 from django.db import connection
 
-from awaz.core import crypto
-from awaz.core.worker import Worker
+from awaz.jobs.worker import Worker
 from awaz.petitions.models import Petition
+from awaz.privacy import crypto
 from awaz.signatures import selectors
 from awaz.signatures.exports import CsvExport
 from awaz.signatures.models import Signature

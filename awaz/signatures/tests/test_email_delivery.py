@@ -8,7 +8,7 @@ import pytest
 from django.db import models
 from django_tasks_db.models import DBTaskResult
 
-from awaz.core.worker import Worker
+from awaz.jobs.worker import Worker
 from awaz.signatures.services import Origin, Signer, signature_sign
 from tests.factories import make_petition
 from tests.processes import start_manage, stop

@@ -6,7 +6,7 @@ import io
 import pytest
 from django.utils import timezone
 
-from awaz.core import crypto
+from awaz.privacy import crypto
 from awaz.signatures.exports import CsvExport, safe_cell
 from awaz.signatures.models import Signature
 from awaz.signatures.statistics import confirmations_per_day, counts_by_country, status_counts

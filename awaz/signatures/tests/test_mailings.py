@@ -9,9 +9,10 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from awaz.audit.models import AuditEntry
-from awaz.core import crypto, mailer
-from awaz.core.worker import Worker
+from awaz.jobs import mailer
+from awaz.jobs.worker import Worker
 from awaz.petitions.updates import update_post
+from awaz.privacy import crypto
 from awaz.signatures.mailings import update_email_start, update_send_batch
 from awaz.signatures.models import Signature, UpdateDelivery
 from awaz.signatures.tokens import Purpose, make_token

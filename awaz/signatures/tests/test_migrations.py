@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from awaz.core import crypto
+from awaz.privacy import crypto
 from awaz.signatures.models import Signature
 from tests.factories import make_petition
 

@@ -8,11 +8,11 @@ from django.db import connection
 from django.utils import timezone
 
 from awaz.audit.models import AuditEntry
-from awaz.core import crypto
 from awaz.moderation.reports import report_create, report_resolve
 from awaz.petitions import lifecycle
 from awaz.petitions.housekeeping import petitions_close_expired
 from awaz.petitions.models import Petition
+from awaz.privacy import crypto
 from awaz.signatures.access import signatures_of
 from awaz.signatures.counting import signature_count_recount
 from awaz.signatures.identity import email_digest

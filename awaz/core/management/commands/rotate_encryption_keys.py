@@ -3,8 +3,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from awaz.core import crypto
 from awaz.core.keyrotation import Rotated, encryption_keys_rotate, values_under_old_keys
+from awaz.privacy import crypto
 
 
 class Command(BaseCommand):
