@@ -75,7 +75,7 @@ def _batches(column: Column, batch_size: int) -> Iterator[list[tuple[int, str]]]
     table, pk, value = _sql_names(column)
     # Raw SQL: the tokens themselves, not what an EncryptedTextField would decrypt them to.
     query = (
-        f"SELECT {pk}, {value} FROM {table} "  # noqa: S608 (names from the model, quoted)
+        f"SELECT {pk}, {value} FROM {table} "  # noqa: S608  # nosec B608 - model names, quoted
         f"WHERE {pk} > %s AND {value} <> '' ORDER BY {pk} LIMIT %s"
     )
     last = 0
@@ -92,7 +92,7 @@ def _batches(column: Column, batch_size: int) -> Iterator[list[tuple[int, str]]]
 def column_rotate(*, column: Column, batch_size: int = 1000) -> Rotated:
     """Re-encrypt one column's values that are not yet under the newest key."""
     table, pk, value = _sql_names(column)
-    update = f"UPDATE {table} SET {value} = %s WHERE {pk} = %s AND {value} = %s"  # noqa: S608
+    update = f"UPDATE {table} SET {value} = %s WHERE {pk} = %s AND {value} = %s"  # noqa: S608  # nosec B608
     result = Rotated(column.label)
     for rows in _batches(column, batch_size):
         result.rows_read += len(rows)

@@ -45,20 +45,19 @@ def recent_signatures(*, petition: Petition, limit: int = 10) -> list[RecentSign
 @functools.cache
 def _recent_sql(table: str, *, public_only: bool) -> str:
     public = "AND s.is_public" if public_only else ""
-    return f"""
-        SELECT s.id, s.country,
-            CASE WHEN s.is_public THEN s.name ELSE '' END,
-            CASE WHEN s.is_public AND NOT s.comment_hidden THEN s.comment ELSE '' END,
-            EXISTS(
-                SELECT 1 FROM {table} u
-                WHERE u.petition_id = s.petition_id AND u.status = %s AND u.country = s.country
-                LIMIT 1 OFFSET %s
-            )
-        FROM {table} s
-        WHERE s.petition_id = %s AND s.status = %s {public}
-        ORDER BY s.confirmed_at DESC
-        LIMIT %s
-    """  # noqa: S608 (no value is formatted in: the table name and a fixed condition)
+    # No value is formatted in: the table's name and a fixed condition only.
+    return (
+        "SELECT s.id, s.country, "  # noqa: S608  # nosec B608
+        "CASE WHEN s.is_public THEN s.name ELSE '' END, "
+        "CASE WHEN s.is_public AND NOT s.comment_hidden THEN s.comment ELSE '' END, "
+        f"EXISTS(SELECT 1 FROM {table} u "
+        "WHERE u.petition_id = s.petition_id AND u.status = %s AND u.country = s.country "
+        "LIMIT 1 OFFSET %s) "
+        f"FROM {table} s "
+        f"WHERE s.petition_id = %s AND s.status = %s {public} "
+        "ORDER BY s.confirmed_at DESC "
+        "LIMIT %s"
+    )
 
 
 def _recent_row(pk: int, country: str, name: str, comment: str, shown: bool) -> RecentSignature:

@@ -36,7 +36,7 @@ def _convert(schema_editor: BaseDatabaseSchemaEditor, change: Callable[[str], st
     with connection.cursor() as cursor:
         while True:
             cursor.execute(
-                f"SELECT id, {columns} FROM {table} WHERE id > %s ORDER BY id LIMIT %s",  # noqa: S608
+                f"SELECT id, {columns} FROM {table} WHERE id > %s ORDER BY id LIMIT %s",  # noqa: S608  # nosec B608
                 [last, _BATCH],
             )
             rows = cursor.fetchall()
@@ -53,7 +53,7 @@ def _convert(schema_editor: BaseDatabaseSchemaEditor, change: Callable[[str], st
                     ]
                     updates.append([*kept, pk])
             if updates:
-                cursor.executemany(f"UPDATE {table} SET {assignments} WHERE id = %s", updates)  # noqa: S608
+                cursor.executemany(f"UPDATE {table} SET {assignments} WHERE id = %s", updates)  # noqa: S608  # nosec B608
 
 
 def encrypt_rows(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
