@@ -53,7 +53,8 @@ _LATIN_WORDS = """() => {
     if (ownVoice(node.parentElement)) words.push(...(node.data.match(latin) || []));
   }
   for (const element of document.querySelectorAll("[aria-label], [alt], [title], [placeholder]")) {
-    if (!ownVoice(element)) continue;
+    // <head>'s links (feeds) are named by what they hold: an organization's or petition's name.
+    if (!ownVoice(element) || element.closest("head")) continue;
     for (const name of ["aria-label", "alt", "title", "placeholder"]) {
       words.push(...((element.getAttribute(name) || "").match(latin) || []));
     }
