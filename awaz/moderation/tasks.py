@@ -3,7 +3,7 @@
 from django.tasks import task
 
 from awaz.moderation.invalidations import invalidation_run
-from awaz.moderation.trending import trending_alert, trending_compute
+from awaz.moderation.trending import trending_refresh_and_alert
 
 
 @task
@@ -14,5 +14,4 @@ def run_invalidation(*, invalidation_id: int) -> str:
 
 def compute_trending() -> None:
     """Periodic: the last 24 hours' sources of signatures, and an e-mail about new spikes."""
-    trending_compute()
-    trending_alert()
+    trending_refresh_and_alert()

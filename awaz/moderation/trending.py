@@ -80,3 +80,13 @@ def trending_alert() -> int:
             alerted_at=timezone.now()
         )
     return len(spikes)
+
+
+def trending_refresh_and_alert() -> int:
+    """The scheduled job's one service: a fresh snapshot, then the alert about new spikes.
+
+    Two transactions, as before: the snapshot is kept even if the alert e-mail fails. Returns
+    how many spikes were reported.
+    """
+    trending_compute()
+    return trending_alert()

@@ -81,6 +81,16 @@ def petitions_open(*, language: str, limit: int = 100) -> list[PetitionSummary]:
     return _summaries(petitions, language)
 
 
+def petition_visible(*, slug: str) -> Petition | None:
+    """The petition the public may see under `slug`, or None."""
+    return Petition.objects.visible().filter(slug=slug).first()
+
+
+def petition_removed(*, slug: str) -> bool:
+    """Whether `slug` names a petition taken down (its page says so: 410, not 404)."""
+    return Petition.objects.filter(slug=slug, status=Petition.Status.REMOVED).exists()
+
+
 def petition_page(*, slug: str, language: str) -> PetitionPage | None:
     """Everything the public petition page shows, or None when the public may not see it."""
     petition = Petition.objects.visible().select_related("organization").filter(slug=slug).first()

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from awaz.core.formfields import EmailAddressField
 from awaz.privacy.network import client_address, network_digest
 from awaz.public.views import no_referrer, see_other
-from awaz.signatures import access
+from awaz.signatures import access, sending
 
 SESSION_KEY = "signer_digest"
 
@@ -44,7 +44,7 @@ def request_link(request: HttpRequest) -> HttpResponse:
         address = form.cleaned_data["email"]
         network = network_digest(client_address(request), timezone.now())
         if access.access_request_allowed(address=address, network=network):
-            access.request_access(address=address, language=get_language())
+            sending.request_access(address=address, language=get_language())
         # The same answer whether the address signed anything, or was refused as too frequent.
         return render(request, "public/my_signatures_sent.html")
     return render(request, "public/my_signatures_request.html", {"form": form})

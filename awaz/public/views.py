@@ -18,7 +18,6 @@ from awaz.core.replicas import from_replica
 from awaz.http.headers import frame_ancestors, per_reader_page
 from awaz.organizations.selectors import organization_description_shown
 from awaz.petitions import selectors
-from awaz.petitions.models import Petition
 from awaz.petitions.updates import updates_for_page
 from awaz.privacy.network import client_address, is_allowed, network_digest
 from awaz.public import challenge as challenge_widget
@@ -113,7 +112,7 @@ def _petition_page(
 ) -> HttpResponse:
     page = selectors.petition_page(slug=slug, language=get_language())
     if page is None:
-        if Petition.objects.filter(slug=slug, status=Petition.Status.REMOVED).exists():
+        if selectors.petition_removed(slug=slug):
             return render(request, "public/petition_removed.html", status=410)
         raise Http404
     context = petition_page_context(
@@ -139,7 +138,7 @@ def petition_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @never_cache
 def petition_sign(request: HttpRequest, slug: str) -> HttpResponse:
     language = get_language()
-    petition = Petition.objects.visible().filter(slug=slug).first()
+    petition = selectors.petition_visible(slug=slug)
     if petition is None:
         raise Http404
     form = SignForm(request.POST, language=language)
@@ -298,7 +297,7 @@ def petition_embed(request: HttpRequest, slug: str) -> HttpResponse:
 @from_replica
 def petition_count(request: HttpRequest, slug: str) -> JsonResponse:
     """The published count, for pages that refresh it and for anyone's widget."""
-    petition = Petition.objects.visible().filter(slug=slug).first()
+    petition = selectors.petition_visible(slug=slug)
     if petition is None:
         raise Http404
     progress = petition.progress

@@ -57,13 +57,6 @@ def access_request_allowed(*, address: str, network: str) -> bool:
     return rate_take(rates=rates)
 
 
-def request_access(*, address: str, language: str) -> None:
-    """Queue the e-mail with the link (or saying nothing was signed with this address)."""
-    from awaz.signatures.emails import access_email_queue
-
-    access_email_queue(address=address, language=language)
-
-
 def signatures_of(digest: str) -> list[Signature]:
     return list(
         Signature.objects.filter(email_digest=digest)

@@ -1,11 +1,14 @@
-"""The signer's e-mails, in the language and script of the page where they signed.
+"""The signer's e-mails, in the language and script of the page where they signed: built and sent.
 
-Queued with an outbox row (awaz.jobs.mailer) in the signature's own transaction; the task
-carries ids only, builds the message (and its links) when it runs, and the outbox row forgets
-the address once the message has gone.
+Queued with an outbox row (awaz.jobs.mailer) in the signature's own transaction (see
+sending.py); the task carries ids only, builds the message (and its links) when it runs here,
+and the outbox row forgets the address once the message has gone. Nothing here queues a task,
+so the tasks may call these functions without a circle.
 """
 
 import datetime
+import enum
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -18,23 +21,20 @@ from awaz.i18n.bidi import rtl_marked
 from awaz.jobs import mailer
 from awaz.petitions.models import PetitionUpdate
 from awaz.petitions.selectors import choose_text
-from awaz.privacy import crypto
+from awaz.signatures.access import access_token, signatures_of
+from awaz.signatures.identity import email_digest
 from awaz.signatures.models import Signature
-from awaz.signatures.tasks import EmailKind, send_access_email, send_signature_email
 from awaz.signatures.tokens import Purpose, make_token
 
 
-def _confirmation_lifetime() -> datetime.timedelta:
+class EmailKind(enum.StrEnum):
+    CONFIRM = "confirm"
+    ALREADY_SIGNED = "already_signed"
+
+
+def confirmation_lifetime() -> datetime.timedelta:
     """Worth delivering as long as its link would work (AWAZ_TOKEN_MAX_AGE)."""
     return datetime.timedelta(seconds=settings.AWAZ_TOKEN_MAX_AGE)
-
-
-def signature_email_queue(*, signature_id: int, kind: EmailKind, recipient: str) -> None:
-    """Queue a signer's e-mail in the caller's transaction; `recipient` is the encrypted address."""
-    outgoing = mailer.outgoing_email_create(
-        recipient_encrypted=recipient, valid_for=_confirmation_lifetime()
-    )
-    send_signature_email.enqueue(signature_id=signature_id, kind=kind, email_id=outgoing.pk)
 
 
 def signature_email_deliver(
@@ -43,7 +43,7 @@ def signature_email_deliver(
     """Send a signer's queued e-mail once (see awaz.jobs.mailer); what became of it."""
     if email_id is None:  # queued before the outbox: give it one now
         email_id = mailer.outgoing_email_create(
-            recipient_encrypted=recipient, valid_for=_confirmation_lifetime()
+            recipient_encrypted=recipient, valid_for=confirmation_lifetime()
         ).pk
     signature = Signature.objects.select_related("petition").filter(pk=signature_id).first()
     if signature is None:
@@ -54,20 +54,8 @@ def signature_email_deliver(
     )
 
 
-def access_email_queue(*, address: str, language: str) -> None:
-    """Queue the link to "my signatures" (or the news that there are none) for `address`."""
-    outgoing = mailer.outgoing_email_create(
-        recipient_encrypted=crypto.encrypt(address.strip()),
-        valid_for=datetime.timedelta(seconds=settings.AWAZ_MAIL_MAX_AGE),
-    )
-    send_access_email.enqueue(language=language, email_id=outgoing.pk)
-
-
 def access_email_deliver(*, language: str, email_id: int | None, recipient: str = "") -> str:
     """Send the access e-mail; its link is made now, so it works for its full time."""
-    from awaz.signatures.access import access_token, signatures_of
-    from awaz.signatures.identity import email_digest
-
     if email_id is None:  # queued before the outbox
         email_id = mailer.outgoing_email_create(
             recipient_encrypted=recipient,
@@ -153,12 +141,17 @@ def access_message(*, address: str, language: str, token: str | None) -> EmailMu
         return _message(base, context, address)
 
 
+def update_message_id(update: PetitionUpdate, signature: Signature) -> str:
+    """The same on every attempt, so a message sent twice shows once."""
+    domain = urlsplit(settings.SITE_URL).hostname or "localhost"
+    return f"<awaz-update-{update.pk}-{signature.pk}@{domain}>"
+
+
 def update_message(
     update: PetitionUpdate, signature: Signature, address: str
 ) -> EmailMultiAlternatives:
     """An update, in the language the signer signed in, with one-click unsubscribe (RFC 8058)."""
     from awaz.petitions.updates import update_text_for
-    from awaz.signatures.mailings import update_message_id
 
     petition = update.petition
     with translation.override(signature.language):

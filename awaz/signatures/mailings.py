@@ -3,24 +3,23 @@
 Each signer gets a delivery row before their message leaves and a `sent_at` once it has; a
 mailing that stops (a crash, a deploy, a mail server down) resumes with exactly the signers
 whose row is not marked sent. Batches are spaced so that no more than
-AWAZ_UPDATE_EMAILS_PER_MINUTE leave a minute, whatever the number of workers.
+AWAZ_UPDATE_EMAILS_PER_MINUTE leave a minute, whatever the number of workers. The mailing is
+started in sending.py (which enqueues the task); nothing here imports the tasks.
 """
 
 import contextlib
 import datetime
 import smtplib
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from awaz.accounts.models import User
-from awaz.audit.services import audit_record
 from awaz.jobs import mailer
 from awaz.petitions.models import PetitionUpdate
 from awaz.privacy import crypto
+from awaz.signatures.emails import update_message
 from awaz.signatures.models import Signature, SignatureStatus, UpdateDelivery
 
 
@@ -44,28 +43,6 @@ def _not_yet_sent(update: PetitionUpdate) -> QuerySet[Signature]:
     return update_recipients(update).exclude(pk__in=sent)
 
 
-@transaction.atomic
-def update_email_start(*, update: PetitionUpdate, by: User | None) -> int:
-    """Start e-mailing an update; once per update. Returns how many signers it goes to."""
-    from awaz.signatures.tasks import send_update_emails
-
-    update = PetitionUpdate.objects.select_for_update().get(pk=update.pk)
-    recipients = update_recipients(update).count()
-    if update.emailed_at is not None:
-        return recipients
-    update.emailed_at = timezone.now()
-    update.save(update_fields=["emailed_at"])
-    audit_record(actor=by, action="update.email", target=update, details={"recipients": recipients})
-    send_update_emails.enqueue(update_id=update.pk)
-    return recipients
-
-
-def update_message_id(update: PetitionUpdate, signature: Signature) -> str:
-    """The same on every attempt, so a message sent twice shows once."""
-    domain = urlsplit(settings.SITE_URL).hostname or "localhost"
-    return f"<awaz-update-{update.pk}-{signature.pk}@{domain}>"
-
-
 def update_mailing_expiry(update_id: int) -> datetime.datetime:
     """A mailing that the mail server refuses is retried until AWAZ_MAIL_MAX_AGE after its start."""
     started = PetitionUpdate.objects.filter(pk=update_id).values_list("emailed_at", flat=True)
@@ -76,8 +53,6 @@ def update_mailing_expiry(update_id: int) -> datetime.datetime:
 
 def update_send_batch(*, update_id: int, size: int) -> int:
     """Send the next `size` messages of a mailing; return how many are still to send."""
-    from awaz.signatures.emails import update_message
-
     update = PetitionUpdate.objects.select_related("petition").get(pk=update_id)
     for signature in _not_yet_sent(update).order_by("pk")[:size]:
         delivery, _created = UpdateDelivery.objects.get_or_create(

@@ -26,10 +26,10 @@ from awaz.petitions.models import Petition
 from awaz.privacy import crypto
 from awaz.signatures import identity
 from awaz.signatures.counting import count_add
-from awaz.signatures.emails import signature_email_queue
+from awaz.signatures.emails import EmailKind
 from awaz.signatures.models import HoldReason, Signature, SignatureStatus
 from awaz.signatures.policy import Policy, current_policy, domain_matches
-from awaz.signatures.tasks import EmailKind
+from awaz.signatures.sending import signature_email_queue
 
 HOUR = datetime.timedelta(hours=1)
 

@@ -1,16 +1,14 @@
-"""Background work about signatures: the signer's e-mails and folding the counts."""
+"""Background work about signatures: the signer's e-mails and folding the counts.
 
-import enum
+Thin adapters: each calls the delivery function it stands for (emails.py, mailings.py), and
+those never import this module; the services that enqueue these tasks are in sending.py.
+"""
+
 import smtplib
 
 from django.tasks import task
 
 from awaz.jobs.retry import RetryLaterError
-
-
-class EmailKind(enum.StrEnum):
-    CONFIRM = "confirm"
-    ALREADY_SIGNED = "already_signed"
 
 
 @task
@@ -22,7 +20,7 @@ def send_signature_email(
     The arguments are ids; `recipient` (an encrypted address) is read only from tasks queued
     before the outbox existed.
     """
-    from awaz.signatures.emails import signature_email_deliver
+    from awaz.signatures.emails import EmailKind, signature_email_deliver
 
     return signature_email_deliver(
         signature_id=signature_id, kind=EmailKind(kind), email_id=email_id, recipient=recipient

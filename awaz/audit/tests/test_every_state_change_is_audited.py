@@ -32,9 +32,9 @@ from awaz.petitions import housekeeping, lifecycle
 from awaz.petitions.models import Petition
 from awaz.petitions.updates import update_post
 from awaz.signatures.exports import signatures_export
-from awaz.signatures.mailings import update_email_start
 from awaz.signatures.models import ListEntry, ListKind
 from awaz.signatures.retention import signatures_purge_personal_data
+from awaz.signatures.sending import update_email_start
 from tests.factories import make_petition, make_signatures
 from tests.organizers import make_member, make_user
 
@@ -250,7 +250,7 @@ def _invalidation_run():
     )
 
 
-@scenario("awaz.signatures.mailings.update_email_start")
+@scenario("awaz.signatures.sending.update_email_start")
 def _update_email():
     member = make_member(Role.EDITOR)
     petition = make_petition(organization=member.organization)

@@ -21,8 +21,8 @@ from awaz.petitions.organizer_selectors import (
     petition_update_text_in,
     petition_update_texts,
 )
-from awaz.signatures.mailings import update_email_start
 from awaz.signatures.selectors import signatures_update_recipients_count
+from awaz.signatures.sending import update_email_start
 
 
 def _update_of(petition: Petition, pk: int) -> PetitionUpdate:

@@ -5,7 +5,7 @@ from django.core import mail
 from django.utils import timezone
 
 from awaz.moderation.models import TrendingSource
-from awaz.moderation.trending import trending_alert, trending_compute
+from awaz.moderation.trending import trending_alert, trending_compute, trending_refresh_and_alert
 from awaz.signatures.models import Signature, SiteSettings
 from tests.factories import make_petition, make_signatures
 from tests.mailqueue import deliver_queued_mail
@@ -49,3 +49,18 @@ def test_signatures_older_than_a_day_leave_the_snapshot():
     assert trending_compute() == 1
     assert trending_compute(now=timezone.now() + datetime.timedelta(hours=26)) == 0
     assert not TrendingSource.objects.exists()
+
+
+def test_the_scheduled_job_refreshes_the_snapshot_then_alerts_once(
+    django_capture_on_commit_callbacks,
+):
+    SiteSettings.objects.create(trending_network_per_hour=2)
+    make_user(staff_role="moderator", email="mod@example.org")
+    rows = make_signatures(make_petition(slug="burst"), 3)
+    Signature.objects.filter(pk__in=[row.pk for row in rows]).update(network_digest="d" * 64)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert trending_refresh_and_alert() == 1
+        assert trending_refresh_and_alert() == 0  # the same spike, reported already
+    assert TrendingSource.objects.filter(is_spike=True, key="d" * 64).exists()
+    deliver_queued_mail()
+    assert [message.to for message in mail.outbox] == [["mod@example.org"]]

@@ -10,10 +10,9 @@ from awaz.organizations.models import OrganizationDescription
 from awaz.petitions.conversion import petition_texts_convert
 from awaz.petitions.models import PetitionText
 from awaz.petitions.services import petition_text_save
-from awaz.signatures.emails import signature_message
+from awaz.signatures.emails import EmailKind, signature_message
 from awaz.signatures.models import Signature
 from awaz.signatures.services import Origin, Signer, signature_sign
-from awaz.signatures.tasks import EmailKind
 from tests.factories import make_organization, make_petition
 from tests.html import ARABIC_SCRIPT, arabic_script_outside_ug_elements
 

@@ -13,8 +13,9 @@ from awaz.jobs import mailer
 from awaz.jobs.worker import Worker
 from awaz.petitions.updates import update_post
 from awaz.privacy import crypto
-from awaz.signatures.mailings import update_email_start, update_send_batch
+from awaz.signatures.mailings import update_send_batch
 from awaz.signatures.models import Signature, UpdateDelivery
+from awaz.signatures.sending import update_email_start
 from awaz.signatures.tokens import Purpose, make_token
 from tests.factories import make_petition, make_signatures
 
