@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Sum
+from django.db.models import F, OuterRef, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from awaz.petitions import goals
@@ -35,10 +36,23 @@ def count_add(*, petition_id: int, delta: int) -> None:
 
 
 def live_count(petition_id: int) -> int:
-    """The exact count right now: the published one plus what is not folded yet."""
-    published = Petition.objects.filter(pk=petition_id).values_list("signature_count", flat=True)
-    unfolded = CountShard.objects.filter(petition_id=petition_id).aggregate(total=Sum("delta"))
-    return published.get() + (unfolded["total"] or 0)
+    """The exact count right now: the published one plus what is not folded yet.
+
+    One statement, so one snapshot: read in two, a fold committing between them counted its
+    shards twice (once still in the shards, once already in the published count).
+    """
+    unfolded = (
+        CountShard.objects.filter(petition_id=OuterRef("pk"))
+        .values("petition_id")
+        .annotate(total=Sum("delta"))
+        .values("total")
+    )
+    total = (
+        Petition.objects.filter(pk=petition_id)
+        .annotate(live=F("signature_count") + Coalesce(Subquery(unfolded), 0))
+        .values_list("live", flat=True)
+    )
+    return int(total.get())
 
 
 def _record_milestones(petition: Petition, old: int, new: int) -> None:

@@ -62,9 +62,23 @@ class Visitor:
 
     def check(self, *, name: str, html: str | None = None) -> None:
         """Validate the current page's HTML and run axe on it."""
-        self.checker.assert_valid(html if html is not None else self.page.content(), name)
+        self.checker.assert_valid(html if html is not None else self.loaded_html(), name)
         if self.javascript:
             assert_accessible(self.page)
+
+    def loaded_html(self) -> str:
+        """The current document once it has loaded.
+
+        Right after a click that navigates, Chromium can be between two documents, and
+        `content()` then answers an empty one (a journey failed on "no doctype" that way).
+        """
+        for _ in range(100):
+            self.page.wait_for_load_state("load")
+            html = self.page.content()
+            if html.lstrip()[:15].lower() == "<!doctype html>":
+                return html
+            self.page.wait_for_timeout(50)
+        return html
 
     def screenshot(self, name: str) -> None:
         screenshot(self.page, name)

@@ -73,6 +73,7 @@ def test_owner_invites_an_editor_who_fixes_closes_and_wins_the_campaign(visitor,
     expect(page.locator(".message")).to_contain_text("description is saved")
 
     page.locator(".tabs").get_by_role("link", name="Members").click()
+    expect(page).to_have_url(re.compile(r"/members/$"))
     visitor.check(name="owner-members-en")
     page.get_by_label("E-mail address").fill(EDITOR)
     page.get_by_label("Role:", exact=True).select_option("editor")

@@ -206,6 +206,16 @@ def test_confirming_counts_once_through_the_shards_and_the_fold_publishes_it():
     assert petition.signature_count == 1 and live_count(petition.pk) == 1
 
 
+def test_the_live_count_reads_published_and_unfolded_in_one_snapshot(django_assert_num_queries):
+    # Two statements let a fold commit between them and count its shards twice (a thank-you
+    # page showed 2 for one signer while the worker folded).
+    petition = make_petition()
+    sign(petition)
+    signature_confirm(signature_id=Signature.objects.get().pk)
+    with django_assert_num_queries(1):
+        assert live_count(petition.pk) == 1
+
+
 def test_confirming_drops_the_address_unless_updates_were_asked_for():
     petition = make_petition()
     sign(petition)
