@@ -60,6 +60,8 @@ browser-deps:
 	@command -v pdftotext >/dev/null || bin/apt-install poppler-utils
 	@# Chinese pages use the reader's system font (fonts.css): without one, screenshots show boxes.
 	@fc-list :lang=zh | grep -q . || bin/apt-install fonts-wqy-microhei
+	@# The converter's loan table is checked against the Russian word list it was built from.
+	@test -f /usr/share/hunspell/ru_RU.dic || bin/apt-install hunspell-ru
 	@test -d node_modules/axe-core -a -d node_modules/vnu-jar -a node_modules/.package-lock.json -nt package-lock.json || npm ci --no-audit --no-fund --loglevel=error
 
 test: install-dev browser-deps

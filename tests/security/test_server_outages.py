@@ -28,8 +28,8 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _exchange(port: int, request: bytes) -> bytes:
-    with socket.create_connection(("127.0.0.1", port), timeout=20) as sock:
+def _exchange(port: int, request: bytes, timeout: float = 20) -> bytes:
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:
         sock.sendall(request)
         chunks = []
         while chunk := sock.recv(65536):
@@ -159,8 +159,9 @@ MALFORMED = [
 def test_the_servers_own_log_names_no_client_address(serve, tmp_path):
     served = serve(_unopenable_sqlite(tmp_path), LOG_LEVEL="DEBUG")
     for request in MALFORMED:
+        # Some of these get an answer on a connection kept open: read what comes, then go.
         with contextlib.suppress(OSError):
-            _exchange(served.port, request)
+            _exchange(served.port, request, timeout=2)
     _get(served.port, "/en/")
     served.process.terminate()
     served.process.wait(20)
