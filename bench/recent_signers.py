@@ -5,7 +5,7 @@
 
 It builds a throw-away database (a temporary SQLite file, or `bench_recent_signers` beside the
 DATABASE_URL database), fills one petition
-with confirmed signatures (half public, a few countries below k), times `recent_signatures`
+with confirmed signatures (half public, a few countries below k), times `signatures_recent`
 (CPU time, best of 5 runs of 200 calls), and with --rotate times `manage.py
 rotate_encryption_keys` after a new key is put first. Figures depend on the machine: compare
 runs made one after the other.
@@ -66,17 +66,17 @@ def _run(count: int, *, rotate: bool, settings: object) -> None:
         make_signatures(petition, 1, is_public=country in {"IS", "MC"}, country=country)
     print(f"{count} signatures written in {time.perf_counter() - started:.1f} s")
     print(f"database: {connection.vendor}")
-    recent = selectors.recent_signatures(petition=petition)
+    recent = selectors.signatures_recent(petition=petition)
     print("recent:", [(row.first_name, row.country) for row in recent[:6]])
     # CPU time of this process (and on SQLite, of the database too): neighbours on a shared
     # machine distort it much less than the wall clock (PostgreSQL's own work is not in it).
     runs = timeit.repeat(
-        lambda: selectors.recent_signatures(petition=petition),
+        lambda: selectors.signatures_recent(petition=petition),
         number=200,
         repeat=5,
         timer=time.process_time,
     )
-    print(f"recent_signatures: {min(runs) / 200 * 1e6:.0f} µs CPU per call (best of 5 x 200)")
+    print(f"signatures_recent: {min(runs) / 200 * 1e6:.0f} µs CPU per call (best of 5 x 200)")
     if not rotate:
         return
     keys = list(settings.AWAZ_ENCRYPTION_KEYS)  # type: ignore[attr-defined]

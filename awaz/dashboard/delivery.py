@@ -18,11 +18,11 @@ from awaz.audit.services import audit_record
 from awaz.core.pdf import WEB_FONTS, FontsOnly
 from awaz.core.pdf import ForbiddenFetchError as ForbiddenFetchError
 from awaz.petitions.models import Petition
-from awaz.petitions.selectors import choose_text, petition_texts
+from awaz.petitions.selectors import petition_texts, text_preferred
 from awaz.signatures import statistics
 from awaz.signatures.counting import live_count
 from awaz.signatures.exports import CsvExport
-from awaz.signatures.selectors import public_first_names
+from awaz.signatures.selectors import first_names_public
 
 _FONTS = WEB_FONTS
 # The PDF's Arabic-script font, one glyph per letter so that its text copies out
@@ -48,14 +48,14 @@ def delivery_pdf(*, petition: Petition, language: str, with_names: bool) -> tupl
         pass  # hash the list exactly as it is downloaded
     digest = export.digest.hexdigest()
     with translation.override(language):
-        text = choose_text(
+        text = text_preferred(
             petition_texts(petition=petition),
             language=language,
             original_language=petition.original_language,
         )
         names: list[str] = []
         if with_names:
-            names = public_first_names(petition=petition)
+            names = first_names_public(petition=petition)
         html = render_to_string(
             "dashboard/delivery.html",
             {

@@ -14,7 +14,7 @@ from awaz.signatures.counting import live_count
 from awaz.signatures.models import SignatureStatus
 from awaz.signatures.selectors import (
     RecentSignature,
-    public_comments,
+    comments_public,
     signatures_update_recipients_count,
 )
 
@@ -37,7 +37,7 @@ def petition_statistics(petition: Petition) -> PetitionStatistics:
     confirmed = live_count(petition.pk)
     per_day = statistics.confirmations_per_day(petition)
     # First names only, countries by the k rule: what the sign form promises (`disclosure`).
-    comments = public_comments(petition=petition, limit=20)
+    comments = comments_public(petition=petition, limit=20)
     return PetitionStatistics(
         confirmed=confirmed,
         pending=counts[SignatureStatus.PENDING],

@@ -12,7 +12,7 @@ from awaz.jobs.emails import absolute_url, send_templated
 from awaz.moderation.models import TrendingSource
 from awaz.organizations.models import Role
 from awaz.petitions.models import Petition
-from awaz.petitions.selectors import choose_text
+from awaz.petitions.selectors import text_preferred
 
 
 def organizer_addresses(petition: Petition) -> list[str]:
@@ -37,7 +37,7 @@ def decision_email_send(
     Organizers choose no interface language; they hear in the language they wrote it in.
     """
     with translation.override(petition.original_language):
-        version = choose_text(
+        version = text_preferred(
             petition.texts.all(),
             language=petition.original_language,
             original_language=petition.original_language,

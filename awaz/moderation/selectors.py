@@ -17,7 +17,7 @@ from awaz.moderation.models import (
 )
 from awaz.moderation.publication import RejectionReason
 from awaz.petitions.models import Petition, PetitionText
-from awaz.petitions.selectors import choose_text
+from awaz.petitions.selectors import text_preferred
 from awaz.signatures.models import HoldReason, ListEntry, Signature, SiteSettings
 
 
@@ -33,7 +33,7 @@ def _entries(petitions: Sequence[Petition], language: str) -> list[Entry]:
     return [
         Entry(
             petition,
-            choose_text(
+            text_preferred(
                 petition.texts.all(),
                 language=language,
                 original_language=petition.original_language,
@@ -172,7 +172,7 @@ class Burst:
         return str(HoldReason(self.reason).label) if self.reason in HoldReason.values else ""
 
 
-def held_bursts(*, petition: Petition, limit: int = 200) -> list[Burst]:
+def bursts_held(*, petition: Petition, limit: int = 200) -> list[Burst]:
     """The petition's held signatures by burst (network, hour, reason), newest hour first."""
     rows = (
         Signature.objects.held()

@@ -22,7 +22,7 @@ from awaz.petitions.models import (
     PetitionUpdate,
     PetitionUpdateText,
 )
-from awaz.petitions.selectors import PetitionPage, choose_text
+from awaz.petitions.selectors import PetitionPage, text_preferred
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +62,7 @@ def petitions_of_organization(*, organization: Organization, language: str) -> l
     return [
         PetitionRow(
             petition=petition,
-            text=choose_text(
+            text=text_preferred(
                 petition.texts.all(),
                 language=language,
                 original_language=petition.original_language,

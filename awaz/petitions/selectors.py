@@ -45,7 +45,7 @@ def _language_order(text: HasLanguage) -> int:
     return languages.CODES.index(text.language) if text.language in languages.CODES else 99
 
 
-def choose_text[Version: HasLanguage](
+def text_preferred[Version: HasLanguage](
     texts: Iterable[Version], *, language: str, original_language: str
 ) -> Version | None:
     """The version in `language`, else the one the petition was written in, else any."""
@@ -60,7 +60,7 @@ def choose_text[Version: HasLanguage](
 def _summaries(petitions: Iterable[Petition], language: str) -> list[PetitionSummary]:
     summaries = []
     for petition in petitions:
-        text = choose_text(
+        text = text_preferred(
             petition.texts.all(), language=language, original_language=petition.original_language
         )
         if text is not None:
@@ -97,7 +97,7 @@ def petition_page(*, slug: str, language: str) -> PetitionPage | None:
     if petition is None:
         return None
     versions = sorted(petition.texts.all(), key=_language_order)
-    text = choose_text(versions, language=language, original_language=petition.original_language)
+    text = text_preferred(versions, language=language, original_language=petition.original_language)
     if text is None:
         return None
     previous = _with_titles(

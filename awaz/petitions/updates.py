@@ -5,7 +5,7 @@ from django.db import transaction
 from awaz.accounts.models import User
 from awaz.petitions.conversion import UYGHUR_SCRIPTS
 from awaz.petitions.models import Petition, PetitionUpdate, PetitionUpdateText
-from awaz.petitions.selectors import choose_text
+from awaz.petitions.selectors import text_preferred
 from awaz.scripts import convert
 
 
@@ -71,7 +71,7 @@ def update_text_save(
 
 def update_text_for(update: PetitionUpdate, language: str) -> PetitionUpdateText | None:
     """The update in `language`, else in the language it was written in, else any."""
-    return choose_text(
+    return text_preferred(
         update.texts.all(),
         language=language,
         original_language=update.original_language,

@@ -26,7 +26,7 @@ from awaz.public.forms import SignForm, form_stamp
 from awaz.signatures import challenge, counting
 from awaz.signatures.mailings import signature_unsubscribe
 from awaz.signatures.models import HoldReason
-from awaz.signatures.selectors import recent_signatures
+from awaz.signatures.selectors import signatures_recent
 from awaz.signatures.services import (
     Confirmation,
     Origin,
@@ -90,7 +90,7 @@ def petition_page_context(
         "page": page,
         "form": form,
         "refusal": refusal,
-        "recent": recent_signatures(petition=page.petition),
+        "recent": signatures_recent(petition=page.petition),
         "updates": updates_for_page(petition=page.petition, language=get_language()),
         "retention_days": settings.AWAZ_RETENTION_DAYS,
         "challenge_required": ask_challenge or challenge.required(page.petition),

@@ -5,15 +5,16 @@
 The word list is Debian's ``hunspell-ru`` (``apt-get install hunspell-ru``; the dictionary of
 Alexander I. Lebedev, a BSD-style licence that allows redistribution of modified versions:
 its notice is repeated in the generated file). Only the lemmas of loan families are taken
-(-ция, -ия, -изм, -ист, -ер/-тр final clusters, words with э or ц...), adapted to UEY by the
-rules of DB65/T 3691-2015 for Russian words (Russian -> Arabic-script Uyghur):
+(-ция, -ия, -изм, -ист, -ер/-тр final clusters, words with э or ц, a soft л...), adapted to
+UEY by the rules of DB65/T 3691-2015 for Russian words (Russian -> Arabic-script Uyghur):
 
 - letters: е э -> ې (й + ې at the start of a word or after a vowel), ы -> ى, ц -> تس (س at
   the start), я ю ё -> يا يۇ يو, ь ъ dropped; -ия at the end -> ىيە (конституция ->
   كونستىتۇتسىيە, энергия -> ئېنېرگىيە);
 - a vowel starts a syllable with a hamza (радио -> رادىئو), except и before а, which takes й
   (социализм -> سوتسىيالىزم); a word's first vowel takes a hamza;
-- a final consonant + р cluster gets ى between them (театр -> تېئاتىر, министр -> مىنىستىر).
+- a final consonant + р cluster gets ى between them (театр -> تېئاتىر, министр -> مىنىستىر),
+  and so does a final consonant + ль (ансамбль -> ئانسامبىل).
 
 A pair is written only for the direction the letter rules get wrong (``>`` UEY to USY, ``<`` USY
 to UEY, ``=`` both). A UEY spelling that two Russian words share is dropped, and so is one that
@@ -60,6 +61,10 @@ _COMPOUND: Final = re.compile(
 )
 _WORD: Final = re.compile("[а-яё]{4,12}")
 _VERB: Final = re.compile("(?:ся|ть|ет|ют|ит|ят|ем|им)$")
+# ь of a loan: a soft л before a consonant or at the end after one (факультет, фильм, ансамбль),
+# which Kazakhstan keeps (ансамбльлириниң) and UEY drops. Adjectives and verbs stay out.
+_SOFT_L: Final = re.compile("ль[бвгджзклмнпрстфхч]|[бвгджзклмнпрстфхчшщ]ль$")
+_NOT_NOUN: Final = re.compile("(?:ый|ий|ой|ая|ое|ые|ся|ть|ьно|ски)$")
 _LETTERS: Final = str.maketrans(
     {
         "а": "ا",
@@ -99,7 +104,11 @@ def lemmas(lines: Iterable[str]) -> Iterator[str]:
     petition plausibly uses, not every compound of the dictionary."""
     for line in lines:
         word = line.split("/", 1)[0].strip()
-        if not _WORD.fullmatch(word) or any(letter in word for letter in "щъыьё"):
+        if not _WORD.fullmatch(word) or any(letter in word for letter in "щъыё"):
+            continue
+        if "ь" in word:
+            if len(word) >= 6 and _SOFT_L.search(word) and not _NOT_NOUN.search(word):
+                yield word
             continue
         if _COMPOUND.match(word) and not _FAMILY.fullmatch(word):
             continue  # аутоиммунизация, электроэнергия: the stem's own entry is enough
@@ -115,6 +124,8 @@ def adapt(russian: str) -> str | None:
     word = russian.replace("ё", "йо")
     if word.endswith("ия"):
         word = word[:-2] + "\0"  # -ия -> ىيە, written below
+    if word.endswith("ль") and len(word) > 2 and word[-3] in _CONSONANTS:
+        word = word[:-2] + "ил"  # ансамбль -> ئانسامبىل
     if len(word) > 1 and word[-1] == "р" and word[-2] in _CONSONANTS:
         word = word[:-1] + "ир"  # театр -> تېئاتىر
     out: list[str] = []

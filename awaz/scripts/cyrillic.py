@@ -36,7 +36,9 @@ def parse_cyrillic(word: str, loans: LoanTable | None = None) -> Word | None:
     щ is چ, э is ې, ы is ى, ь is dropped and ъ is a hamza before a vowel (мәнъий); before е
     either sign reads й (объект, пьеса). An apostrophe before a
     vowel is a hamza (ма'арип); a hamza that real-world USY leaves out is restored between
-    vowels (маарип) and for listed words (мәсул).
+    vowels (маарип) and for listed words (мәсул). A word-initial жи is Kazakhstan's spelling of
+    й before и (жил, жиғин, жигит: UEY يىل, يىغىن, يىگىت); a Russian loan with ж there comes
+    from the loan table.
     """
     if not _USY_CHARS.issuperset(word):
         return None
@@ -78,6 +80,8 @@ def spell_cyrillic(lower: str) -> str:
     # Plain string operations rather than a loop over characters: this runs for every
     # distinct word of a text.
     spelled = lower
+    if spelled.startswith("жи"):
+        spelled = "й" + spelled[1:]  # Kazakhstan's жил, жиғин, жигит, жирақ: UEY يىل
     if "ъ" in spelled or "ь" in spelled or "'" in spelled:
         spelled = _SIGN_BEFORE_E.sub("й", spelled)  # объект, пьеса: the sign makes е read йе
         spelled = _HAMZA_SIGN.sub(HAMZA, spelled)  # ма'арип; [3691] §6.4 lists мәнъий

@@ -15,7 +15,7 @@ from django.db import transaction
 from awaz.core.once import claim_once
 from awaz.http.ratelimit import Rate, rate_take
 from awaz.petitions.models import Petition
-from awaz.petitions.selectors import choose_text
+from awaz.petitions.selectors import text_preferred
 from awaz.signatures.counting import count_add
 from awaz.signatures.identity import email_digest
 from awaz.signatures.models import Signature, SignatureStatus
@@ -67,7 +67,7 @@ def signatures_of(digest: str) -> list[Signature]:
 
 
 def title_of(petition: Petition, language: str) -> str:
-    text = choose_text(
+    text = text_preferred(
         petition.texts.all(), language=language, original_language=petition.original_language
     )
     return text.title if text else petition.slug

@@ -20,7 +20,7 @@ from awaz.core.markdown import render_markdown
 from awaz.i18n.bidi import rtl_marked
 from awaz.jobs import mailer
 from awaz.petitions.models import PetitionUpdate
-from awaz.petitions.selectors import choose_text
+from awaz.petitions.selectors import text_preferred
 from awaz.signatures.access import access_token, signatures_of
 from awaz.signatures.identity import email_digest
 from awaz.signatures.models import Signature
@@ -105,7 +105,7 @@ def signature_message(
 ) -> EmailMultiAlternatives:
     petition = signature.petition
     with translation.override(signature.language):
-        text = choose_text(
+        text = text_preferred(
             petition.texts.all(),
             language=signature.language,
             original_language=petition.original_language,
@@ -156,7 +156,7 @@ def update_message(
     petition = update.petition
     with translation.override(signature.language):
         text = update_text_for(update, signature.language)
-        petition_text = choose_text(
+        petition_text = text_preferred(
             petition.texts.all(),
             language=signature.language,
             original_language=petition.original_language,

@@ -20,7 +20,7 @@ class RecentSignature:
     comment_key: str = ""  # an opaque reference to the comment for "report this comment"
 
 
-def recent_signatures(*, petition: Petition, limit: int = 10) -> list[RecentSignature]:
+def signatures_recent(*, petition: Petition, limit: int = 10) -> list[RecentSignature]:
     """The latest confirmed signatures as the public may see them (`disclosure`'s rules).
 
     One query, whose text is built once: the ORM's version of it (`_shown`) cost the petition
@@ -70,7 +70,7 @@ def _recent_row(pk: int, country: str, name: str, comment: str, shown: bool) -> 
     )
 
 
-def public_comments(*, petition: Petition, limit: int = 20) -> list[RecentSignature]:
+def comments_public(*, petition: Petition, limit: int = 20) -> list[RecentSignature]:
     """The latest reasons for signing that public signers gave, as the rules let them be shown."""
     rows = (
         Signature.objects.filter(
@@ -82,7 +82,7 @@ def public_comments(*, petition: Petition, limit: int = 20) -> list[RecentSignat
     return _shown(rows.order_by("-confirmed_at")[:limit])
 
 
-def public_first_names(*, petition: Petition) -> list[str]:
+def first_names_public(*, petition: Petition) -> list[str]:
     """The first names of the petition's public signers, in the order they confirmed."""
     names = (
         Signature.objects.filter(

@@ -29,7 +29,7 @@ def held_petition(request: HttpRequest, pk: int) -> HttpResponse:
     petition = Petition.objects.filter(pk=pk).first()
     if petition is None:
         raise Http404
-    bursts = selectors.held_bursts(petition=petition)
+    bursts = selectors.bursts_held(petition=petition)
     return render(
         request,
         "dashboard/moderation/held_petition.html",

@@ -5,7 +5,7 @@ from awaz.moderation.models import Report
 from awaz.moderation.reports import report_allowed, report_create, report_resolve
 from awaz.petitions.models import Petition
 from awaz.signatures.models import Signature
-from awaz.signatures.selectors import recent_signatures
+from awaz.signatures.selectors import signatures_recent
 from tests.factories import make_petition, make_signatures
 from tests.organizers import make_user
 
@@ -35,7 +35,7 @@ def test_hiding_a_comment_takes_it_off_the_page_and_keeps_the_signature(moderato
     (signature, other) = make_signatures(petition, 2)
     report = report_create(petition=petition, reason="offensive", signature=signature)
     assert report_resolve(report=report, by=moderator, action="hide") == 1
-    comments = {recent.comment for recent in recent_signatures(petition=petition)}
+    comments = {recent.comment for recent in signatures_recent(petition=petition)}
     assert signature.comment not in comments and other.comment in comments
     assert Signature.objects.get(pk=signature.pk).comment == signature.comment
     assert AuditEntry.objects.filter(action="signature.hide_comment").exists()

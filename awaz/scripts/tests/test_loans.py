@@ -115,6 +115,14 @@ def test_adaptation_rules_of_the_standard() -> None:
     assert build_loans.adapt("социализм") == "سوتسىيالىزم"
     assert build_loans.adapt("театр") == "تېئاتىر"
     assert build_loans.adapt("цирк") == "سىرك"
+    assert build_loans.adapt("ансамбль") == "ئانسامبىل"
+    assert build_loans.adapt("факультет") == "فاكۇلتېت"
+
+
+def test_loans_with_a_soft_l_are_lemmas_but_adjectives_and_verbs_are_not() -> None:
+    dic = ["факультет/I", "ансамбль/I", "фильмовый/A", "сильный/A", "пальт"]
+    words = set(build_loans.lemmas(dic))
+    assert words == {"факультет", "ансамбль"}
 
 
 def test_a_text_can_add_or_override_loans() -> None:

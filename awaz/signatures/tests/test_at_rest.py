@@ -84,7 +84,7 @@ def raw_database() -> bytes:
 def test_no_name_or_comment_is_in_any_table_or_in_the_database_files():
     petition = signed_and_confirmed()
     # They are there for the page (the public signer) and for the signer's own e-mails.
-    (public,) = [row for row in selectors.recent_signatures(petition=petition) if row.first_name]
+    (public,) = [row for row in selectors.signatures_recent(petition=petition) if row.first_name]
     assert public.first_name == "Mewlanjan" and public.comment == PUBLIC_COMMENT
     assert sorted(Signature.objects.values_list("name", flat=True)) == [PUBLIC_NAME, NAME]
     dump = every_text_and_bytes_value()
@@ -106,7 +106,7 @@ def test_a_private_signers_name_and_comment_are_never_decrypted_for_the_page(mon
         return opened[-1]
 
     monkeypatch.setattr(crypto, "decrypt", recording)
-    recent = selectors.recent_signatures(petition=petition)
+    recent = selectors.signatures_recent(petition=petition)
     lines = b"".join(CsvExport(petition, include_emails=False).lines()).decode()
     assert [row.first_name for row in recent] == ["Mewlanjan", ""]
     assert NAME not in lines and "Zulpiqar" not in lines and "Mewlanjan" in lines

@@ -24,7 +24,7 @@ def petition(settings):
 
 
 def test_recent_signatures_name_only_countries_with_k_signers(petition):
-    recent = selectors.recent_signatures(petition=petition)
+    recent = selectors.signatures_recent(petition=petition)
     shown = [(row.first_name != "", row.country) for row in recent]
     assert shown == [(False, ""), (True, ""), (False, "DE"), (False, "DE"), (False, "DE")]
 
@@ -42,17 +42,17 @@ def test_every_surface_agrees_with_the_statistics(petition):
     assert counts.shown == [("DE", 3)] and counts.hidden == 2
     shown = disclosure.countries_shown(petition_id=petition.pk, countries={"DE", "IS", "TR"})
     assert shown == {code for code, _total in counts.shown}
-    listed = {row.country for row in selectors.recent_signatures(petition=petition)} - {""}
+    listed = {row.country for row in selectors.signatures_recent(petition=petition)} - {""}
     assert listed == shown
 
 
 def test_a_country_is_named_once_it_reaches_k(petition):
     make_signatures(petition, 1, country="IS", is_public=False)
-    recent = selectors.recent_signatures(petition=petition)
+    recent = selectors.signatures_recent(petition=petition)
     assert recent[0].country == "IS" and recent[1].country == "IS"
     assert disclosure.countries_shown(petition_id=petition.pk, countries={"IS"}) == {"IS"}
 
 
 def test_recent_signatures_take_one_query(petition, django_assert_num_queries):
     with django_assert_num_queries(1):
-        selectors.recent_signatures(petition=petition)
+        selectors.signatures_recent(petition=petition)
