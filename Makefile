@@ -51,7 +51,7 @@ run: install
 	PORT=$(PORT) bin/serve
 
 # Browser tests need Chromium (Debian's package), axe-core and the Nu HTML checker (npm), Java,
-# and a Chinese system font.
+# and a Chinese system font; the reverse-proxy test needs nginx.
 browser-deps:
 	@command -v chromium >/dev/null || bin/apt-install chromium
 	@command -v npm >/dev/null || bin/apt-install npm
@@ -60,6 +60,8 @@ browser-deps:
 	@command -v pdftotext >/dev/null || bin/apt-install poppler-utils
 	@# Chinese pages use the reader's system font (fonts.css): without one, screenshots show boxes.
 	@fc-list :lang=zh | grep -q . || bin/apt-install fonts-wqy-microhei
+	@# nginx: tests/test_nginx.py starts Debian's nginx with deploy/nginx.conf in front of Awaz.
+	@test -x /usr/sbin/nginx || command -v nginx >/dev/null || bin/apt-install nginx
 	@test -d node_modules/axe-core -a -d node_modules/vnu-jar -a node_modules/.package-lock.json -nt package-lock.json || npm ci --no-audit --no-fund --loglevel=error
 
 test: install-dev browser-deps
