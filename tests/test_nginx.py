@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from awaz.core.replicas import PIN_COOKIE
 from awaz.public.pagecache import EDGE_CSRF, EDGE_STAMP
 from awaz.signatures.models import Signature
 from tests import live, processes
@@ -109,6 +110,9 @@ def test_a_petition_page_through_nginx_and_its_micro_cache(tmp_path):
 
         session = live.Reader().request(page_url, headers={"Cookie": "sessionid=someone"})
         assert (session.status, session.headers.get("X-Cache-Status")) == (200, "BYPASS")
+        # The signer above just wrote: read-your-writes (awaz.core.replicas) bypasses it too.
+        pinned = live.Reader().request(page_url, headers={"Cookie": f"{PIN_COOKIE}=1"})
+        assert (pinned.status, pinned.headers.get("X-Cache-Status")) == (200, "BYPASS")
 
         too_big = live.Reader().request(f"{page_url}sign/", {"comment": "x" * (12 * 1024 * 1024)})
         assert too_big.status == 413
