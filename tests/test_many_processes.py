@@ -73,7 +73,7 @@ def test_two_web_processes_and_two_workers_count_exactly_and_mail_once(smtp, tmp
             list(pool.map(
                 lambda n: _sign(readers[n], bases[n % 2], petition.slug, n), range(SIGNERS)
             ))  # fmt: skip
-        confirmations = smtp.sink.wait_for(SIGNERS, timeout=30)
+        confirmations = smtp.sink.wait_for(SIGNERS, timeout=60)
         links = {mail["To"]: live.link_in(mail, "/signatures/confirm/") for mail in confirmations}
         assert len(links) == SIGNERS
         with ThreadPoolExecutor(max_workers=8) as pool:
@@ -81,7 +81,7 @@ def test_two_web_processes_and_two_workers_count_exactly_and_mail_once(smtp, tmp
                 lambda n: _confirm(readers[n], bases[(n + 1) % 2], links[f"s{n}@example.org"]),
                 range(SIGNERS),
             ))  # fmt: skip
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 40
         while Petition.objects.get(pk=petition.pk).signature_count < SIGNERS:
             assert time.monotonic() < deadline, "the workers did not fold the count"
             time.sleep(0.2)
