@@ -12,6 +12,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
     path("petitions/<slug:slug>/count.json", public_views.petition_count, name="petition-count"),
     path("challenge/", public_views.challenge_new, name="challenge"),
+    path("form-tokens/", public_views.form_tokens, name="form-tokens"),
     path("language/<str:code>/", i18n_views.language_choose, name="language-choose"),
     path("sitemap.xml", sitemaps.sitemap_xml, name="sitemap"),
     path("robots.txt", sitemaps.robots_txt, name="robots-txt"),

@@ -310,6 +310,13 @@ def petition_count(request: HttpRequest, slug: str) -> JsonResponse:
 
 @require_safe
 @never_cache
+def form_tokens(request: HttpRequest) -> HttpResponse:
+    """The sign form's per-reader values for nginx's micro-cache (deploy/nginx.conf)."""
+    return pagecache.form_tokens(request)
+
+
+@require_safe
+@never_cache
 def challenge_new(request: HttpRequest) -> JsonResponse:
     """A fresh proof-of-work challenge for the sign form's widget."""
     return JsonResponse(challenge.new_challenge())

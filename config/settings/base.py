@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "awaz.accounts.middleware.StaffIdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # With read replicas: a browser that just wrote reads the primary for a few seconds.
+    "awaz.core.replicas.PinAfterWriteMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -35,6 +35,13 @@ for _index, _url in enumerate(env_list("DATABASE_REPLICA_URLS")):
         ),
         "TEST": {"MIRROR": "default"},
     }
+    if DATABASES[f"replica{_index}"]["ENGINE"] == "django.db.backends.postgresql":
+        # A replica that does not answer is given up quickly; the page reads the primary.
+        DATABASES[f"replica{_index}"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
+# After a request that wrote, the same browser reads the primary for so many seconds (longer
+# than the replicas lag); a replica found unreachable is left alone for so many seconds.
+AWAZ_REPLICA_PIN_SECONDS = env_int("AWAZ_REPLICA_PIN_SECONDS", 10, minimum=1)
+AWAZ_REPLICA_RETRY_SECONDS = env_int("AWAZ_REPLICA_RETRY_SECONDS", 10, minimum=1)
 DATABASE_ROUTERS = ["awaz.core.replicas.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -49,6 +49,7 @@ READ_ONLY = {
     "petition-count",
     "public:petition-embed",
     "challenge",
+    "form-tokens",  # a reader's CSRF token and form stamp, for nginx's micro-cache
     "language-choose",
     "healthz",  # counts for operators: staff or a monitor's bearer token
     # Finding and spreading petitions: GET only, the same for every reader.

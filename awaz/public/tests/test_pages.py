@@ -212,6 +212,35 @@ def test_a_cached_page_still_takes_a_signature(client: Client, settings):
     assert response.status_code == 303
 
 
+@pytest.mark.parametrize("cached_before", [False, True])
+def test_nginx_micro_cache_gets_the_page_with_holes_and_fills_them_per_reader(
+    settings, cached_before
+):
+    settings.AWAZ_PAGE_CACHE_SECONDS = 7
+    petition = make_petition()
+    url = f"/en/petitions/{petition.slug}/"
+    if cached_before:
+        Client().get(url)
+    edge = Client().get(url, headers={pagecache.EDGE_HEADER: "1"})
+    html = edge.content.decode()
+    assert edge["X-Accel-Expires"] == "7"
+    assert f'name="csrfmiddlewaretoken" value="{pagecache.EDGE_CSRF}"' in html
+    assert f'name="stamp" value="{pagecache.EDGE_STAMP}"' in html
+    assert "X-Accel-Expires" not in Client().get(url)  # a reader's own page is never kept
+    tokens = Client().get("/form-tokens/")
+    assert tokens.status_code == 204
+    assert tokens["X-Awaz-Csrf-Token"] and tokens["X-Awaz-Stamp"]
+    assert "csrftoken" in tokens.cookies  # a new reader's CSRF cookie, for nginx to pass on
+
+
+def test_a_reader_with_a_session_never_gets_holes(client: Client, settings):
+    petition = make_petition()
+    client.cookies["sessionid"] = "whatever"
+    response = client.get(f"/en/petitions/{petition.slug}/", headers={pagecache.EDGE_HEADER: "1"})
+    assert "X-Accel-Expires" not in response
+    assert pagecache.EDGE_CSRF not in response.content.decode()
+
+
 def test_signed_in_people_are_never_served_the_shared_page(client: Client):
     petition = make_petition(title="Rendered")
     url = f"/en/petitions/{petition.slug}/"
