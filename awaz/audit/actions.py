@@ -35,6 +35,8 @@ ACTIONS: dict[str, str] = {
     "signatures.delivery-list": "a member downloaded the delivery list (no addresses)",
     "signatures.delivery": "a member made the delivery PDF (its list's digest in details)",
     "signatures.purge": "the retention purge erased a petition's signers' personal data",
+    "signatures.paper": "a member recorded a batch of signatures collected on paper (count, note)",
+    "signatures.paper_undo": "a member undid a batch of paper signatures (its count left)",
     "update.email": "a member started e-mailing an update to signers who asked for them",
     # Who may act for an organization, and staff.
     "organization.create": "an organization was created, its creator its first owner",

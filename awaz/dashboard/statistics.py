@@ -14,6 +14,7 @@ from awaz.signatures.counting import live_count
 from awaz.signatures.models import SignatureStatus
 from awaz.signatures.selectors import (
     RecentSignature,
+    paper_count,
     public_comments,
     signatures_update_recipients_count,
 )
@@ -21,7 +22,9 @@ from awaz.signatures.selectors import (
 
 @dataclass(frozen=True, slots=True)
 class PetitionStatistics:
-    confirmed: int
+    confirmed: int  # the public count: online confirmations and paper signatures
+    online: int
+    paper: int
     pending: int
     held: int  # waiting for a moderator: counted once released
     progress: goals.Progress
@@ -35,11 +38,14 @@ class PetitionStatistics:
 def petition_statistics(petition: Petition) -> PetitionStatistics:
     counts = statistics.status_counts(petition)
     confirmed = live_count(petition.pk)
+    paper = paper_count(petition.pk)
     per_day = statistics.confirmations_per_day(petition)
     # First names only, countries by the k rule: what the sign form promises (`disclosure`).
     comments = public_comments(petition=petition, limit=20)
     return PetitionStatistics(
         confirmed=confirmed,
+        online=confirmed - paper,
+        paper=paper,
         pending=counts[SignatureStatus.PENDING],
         held=counts[SignatureStatus.SUSPECT],
         progress=goals.progress(confirmed, petition.first_goal),

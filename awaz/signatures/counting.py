@@ -3,7 +3,9 @@
 Every change to the set of confirmed signatures (confirm, withdraw, invalidate) adds +1 or -1 to a
 random `CountShard` row of the petition in the same transaction as the change itself. A periodic
 job (`signature_counts_fold`) moves the shards' sum into `Petition.signature_count`, the number
-pages show. Invariant, at every commit: signature_count + sum(shards) == confirmed rows.
+pages show. Signatures collected on paper (paper.py) join the same way: recording a batch adds
+its number to a shard, undoing it takes it back. Invariant, at every commit:
+signature_count + sum(shards) == confirmed rows + paper batches not undone.
 """
 
 import random
@@ -17,7 +19,7 @@ from django.utils import timezone
 
 from awaz.petitions import goals
 from awaz.petitions.models import Milestone, Petition
-from awaz.signatures.models import CountShard, Signature
+from awaz.signatures.models import CountShard, PaperBatch, Signature
 
 # One statement, on SQLite and PostgreSQL alike; the ORM cannot express "delta = delta + x".
 _ADD_TO_SHARD = (
@@ -97,15 +99,16 @@ class Recount:
     published: int
     unfolded: int
     confirmed_rows: int
+    paper: int = 0  # signatures of the paper batches not undone
 
     @property
     def drift(self) -> int:
-        return self.published + self.unfolded - self.confirmed_rows
+        return self.published + self.unfolded - self.confirmed_rows - self.paper
 
 
 @transaction.atomic
 def signature_count_recount(*, petition_id: int, repair: bool = False) -> Recount:
-    """Compare the stored count with the confirmed rows; with `repair`, make them equal.
+    """Compare the stored count with confirmed rows plus paper; with `repair`, make them equal.
 
     Every shard row of the petition is created and locked first, so no confirmation can commit
     between counting the rows and writing the result.
@@ -121,8 +124,9 @@ def signature_count_recount(*, petition_id: int, repair: bool = False) -> Recoun
     shards = list(CountShard.objects.select_for_update().filter(petition_id=petition_id))
     unfolded = sum(shard.delta for shard in shards)
     rows = Signature.objects.counted().filter(petition_id=petition_id).count()
-    result = Recount(petition_id, petition.signature_count, unfolded, rows)
+    paper = PaperBatch.objects.counted().filter(petition_id=petition_id).aggregate(n=Sum("count"))
+    result = Recount(petition_id, petition.signature_count, unfolded, rows, int(paper["n"] or 0))
     if repair and (result.drift or unfolded):
         CountShard.objects.filter(petition_id=petition_id).update(delta=0)
-        Petition.objects.filter(pk=petition_id).update(signature_count=rows)
+        Petition.objects.filter(pk=petition_id).update(signature_count=rows + result.paper)
     return result

@@ -31,6 +31,7 @@ from awaz.organizations.models import Invitation, Membership, Role
 from awaz.petitions import housekeeping, lifecycle
 from awaz.petitions.models import Petition
 from awaz.petitions.updates import update_post
+from awaz.signatures import paper
 from awaz.signatures.exports import signatures_export
 from awaz.signatures.models import ListEntry, ListKind
 from awaz.signatures.retention import signatures_purge_personal_data
@@ -280,6 +281,27 @@ def _delivery():
             petition=petition, by=member.user, language="en", with_names=False
         ),
         Expected("signatures.delivery", petition, member.user),
+    )
+
+
+@scenario("awaz.signatures.paper.paper_batch_record")
+def _paper_record():
+    member = make_member(Role.EDITOR)
+    petition = make_petition(organization=member.organization)
+    return (
+        lambda: paper.paper_batch_record(petition=petition, by=member.user, count=25, note="Rally"),
+        Expected("signatures.paper", "signatures.paperbatch:", member.user),
+    )
+
+
+@scenario("awaz.signatures.paper.paper_batch_undo")
+def _paper_undo():
+    member = make_member(Role.EDITOR)
+    petition = make_petition(organization=member.organization)
+    batch = paper.paper_batch_record(petition=petition, by=member.user, count=25)
+    return (
+        lambda: paper.paper_batch_undo(batch=batch, by=member.user),
+        Expected("signatures.paper_undo", batch, member.user),
     )
 
 
