@@ -45,5 +45,10 @@ ACTIONS: dict[str, str] = {
     "invitation.revoke": "a member withdrew an invitation",
     "membership.role_change": "a member's role changed (from/to in details)",
     "membership.remove": "a member was taken out of an organization",
+    # Webhooks (awaz.webhooks.services): the address and events in details.
+    "webhook.register": "an owner registered a webhook endpoint",
+    "webhook.remove": "an owner removed a webhook endpoint",
+    "webhook.enable": "an owner switched a switched-off webhook endpoint back on",
+    "webhook.disable": "a webhook endpoint that kept failing was switched off (actor None)",
     "user.staff_role": "a person was made moderator, admin, or no longer staff",
 }

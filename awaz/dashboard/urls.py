@@ -1,6 +1,14 @@
 from django.urls import URLPattern, URLResolver, include, path
 
-from awaz.dashboard.views import organizations, paper, petitions, signatures, texts, updates
+from awaz.dashboard.views import (
+    organizations,
+    paper,
+    petitions,
+    signatures,
+    texts,
+    updates,
+    webhooks,
+)
 
 app_name = "dashboard"
 
@@ -47,6 +55,10 @@ organization_patterns: list[URLPattern | URLResolver] = [
         organizations.invitation_revoke,
         name="invitation-revoke",
     ),
+    path("webhooks/", webhooks.webhooks, name="webhooks"),
+    path("webhooks/<int:pk>/", webhooks.webhook_detail, name="webhook"),
+    path("webhooks/<int:pk>/remove/", webhooks.webhook_remove, name="webhook-remove"),
+    path("webhooks/<int:pk>/switch-on/", webhooks.webhook_enable, name="webhook-enable"),
     path("new-petition/", petitions.petition_new, name="petition-new"),
     path("petitions/<slug:petition>/", include(petition_patterns)),
 ]

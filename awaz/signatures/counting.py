@@ -20,6 +20,7 @@ from django.utils import timezone
 from awaz.petitions import goals
 from awaz.petitions.models import Milestone, Petition
 from awaz.signatures.models import CountShard, PaperBatch, Signature
+from awaz.signatures.signals import count_published
 
 # One statement, on SQLite and PostgreSQL alike; the ORM cannot express "delta = delta + x".
 _ADD_TO_SHARD = (
@@ -57,12 +58,18 @@ def live_count(petition_id: int) -> int:
     return int(total.get())
 
 
-def _record_milestones(petition: Petition, old: int, new: int) -> None:
+def _record_milestones(petition: Petition, old: int, new: int) -> list[int]:
     goal = goals.next_goal(old, petition.first_goal)
     now = timezone.now()
+    reached = []
     while goal <= new:
-        Milestone.objects.get_or_create(petition=petition, goal=goal, defaults={"reached_at": now})
+        _, created = Milestone.objects.get_or_create(
+            petition=petition, goal=goal, defaults={"reached_at": now}
+        )
+        if created:
+            reached.append(goal)
         goal = goals.next_goal(goal, petition.first_goal)
+    return reached
 
 
 @transaction.atomic
@@ -79,7 +86,10 @@ def signature_counts_fold(*, petition_id: int) -> int:
     old = petition.signature_count
     petition.signature_count = old + total
     Petition.objects.filter(pk=petition_id).update(signature_count=petition.signature_count)
-    _record_milestones(petition, old, petition.signature_count)
+    reached = _record_milestones(petition, old, petition.signature_count)
+    count_published.send(
+        sender=Petition, petition=petition, old=old, new=petition.signature_count, goals=reached
+    )
     return petition.signature_count
 
 

@@ -32,7 +32,7 @@ def paper_url(membership, petition, tail=""):
 
 
 def _text(pdf: bytes) -> str:
-    return pypdfium2.PdfDocument(pdf)[0].get_textpage().get_text_range()
+    return str(pypdfium2.PdfDocument(pdf)[0].get_textpage().get_text_range())
 
 
 def test_an_editor_records_a_batch_and_sees_online_and_paper_apart(editor, petition):
