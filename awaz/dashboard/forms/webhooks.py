@@ -8,7 +8,7 @@ class EndpointForm(forms.Form):
     """A webhook endpoint: whether the address may receive is the service's to say."""
 
     url = forms.CharField(
-        label=_("Address (https://…)"),
+        label=_("Address"),
         max_length=500,
         widget=forms.URLInput(attrs={"dir": "ltr", "inputmode": "url"}),
         help_text=_("A public HTTPS address. Redirects are not followed."),
