@@ -35,6 +35,8 @@ ACTIONS: dict[str, str] = {
     "signatures.delivery-list": "a member downloaded the delivery list (no addresses)",
     "signatures.delivery": "a member made the delivery PDF (its list's digest in details)",
     "signatures.purge": "the retention purge erased a petition's signers' personal data",
+    "signatures.paper": "a member recorded a batch of signatures collected on paper (count, note)",
+    "signatures.paper_undo": "a member undid a batch of paper signatures (its count left)",
     "update.email": "a member started e-mailing an update to signers who asked for them",
     # Who may act for an organization, and staff.
     "organization.create": "an organization was created, its creator its first owner",
@@ -43,5 +45,10 @@ ACTIONS: dict[str, str] = {
     "invitation.revoke": "a member withdrew an invitation",
     "membership.role_change": "a member's role changed (from/to in details)",
     "membership.remove": "a member was taken out of an organization",
+    # Webhooks (awaz.webhooks.services): the address and events in details.
+    "webhook.register": "an owner registered a webhook endpoint",
+    "webhook.remove": "an owner removed a webhook endpoint",
+    "webhook.enable": "an owner switched a switched-off webhook endpoint back on",
+    "webhook.disable": "a webhook endpoint that kept failing was switched off (actor None)",
     "user.staff_role": "a person was made moderator, admin, or no longer staff",
 }

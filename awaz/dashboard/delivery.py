@@ -22,7 +22,7 @@ from awaz.petitions.selectors import petition_texts, text_preferred
 from awaz.signatures import statistics
 from awaz.signatures.counting import live_count
 from awaz.signatures.exports import CsvExport
-from awaz.signatures.selectors import first_names_public
+from awaz.signatures.selectors import first_names_public, paper_count
 
 _FONTS = WEB_FONTS
 # The PDF's Arabic-script font, one glyph per letter so that its text copies out
@@ -47,6 +47,7 @@ def delivery_pdf(*, petition: Petition, language: str, with_names: bool) -> tupl
     for _line in export.lines():
         pass  # hash the list exactly as it is downloaded
     digest = export.digest.hexdigest()
+    count, paper = live_count(petition.pk), paper_count(petition.pk)
     with translation.override(language):
         text = text_preferred(
             petition_texts(petition=petition),
@@ -62,7 +63,9 @@ def delivery_pdf(*, petition: Petition, language: str, with_names: bool) -> tupl
                 "petition": petition,
                 "text": text,
                 "language": language,
-                "count": live_count(petition.pk),
+                "count": count,
+                "paper": paper,
+                "online": count - paper,
                 "counted_at": timezone.now(),
                 "countries": statistics.counts_by_country(petition),
                 "names": names,

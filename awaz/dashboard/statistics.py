@@ -15,13 +15,16 @@ from awaz.signatures.models import SignatureStatus
 from awaz.signatures.selectors import (
     RecentSignature,
     comments_public,
+    paper_count,
     signatures_update_recipients_count,
 )
 
 
 @dataclass(frozen=True, slots=True)
 class PetitionStatistics:
-    confirmed: int
+    confirmed: int  # the public count: online confirmations and paper signatures
+    online: int
+    paper: int
     pending: int
     held: int  # waiting for a moderator: counted once released
     progress: goals.Progress
@@ -35,11 +38,14 @@ class PetitionStatistics:
 def petition_statistics(petition: Petition) -> PetitionStatistics:
     counts = statistics.status_counts(petition)
     confirmed = live_count(petition.pk)
+    paper = paper_count(petition.pk)
     per_day = statistics.confirmations_per_day(petition)
     # First names only, countries by the k rule: what the sign form promises (`disclosure`).
     comments = comments_public(petition=petition, limit=20)
     return PetitionStatistics(
         confirmed=confirmed,
+        online=confirmed - paper,
+        paper=paper,
         pending=counts[SignatureStatus.PENDING],
         held=counts[SignatureStatus.SUSPECT],
         progress=goals.progress(confirmed, petition.first_goal),

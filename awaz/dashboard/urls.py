@@ -1,6 +1,14 @@
 from django.urls import URLPattern, URLResolver, include, path
 
-from awaz.dashboard.views import organizations, petitions, signatures, texts, updates
+from awaz.dashboard.views import (
+    organizations,
+    paper,
+    petitions,
+    signatures,
+    texts,
+    updates,
+    webhooks,
+)
 
 app_name = "dashboard"
 
@@ -21,6 +29,9 @@ petition_patterns: list[URLPattern | URLResolver] = [
     path("signatures.csv", signatures.export_csv, name="signatures-export"),
     path("delivery-list.csv", signatures.delivery_list_csv, name="delivery-list"),
     path("delivery.pdf", signatures.delivery_document, name="delivery-document"),
+    path("paper/", paper.paper_batches, name="paper"),
+    path("paper/sheet.pdf", paper.paper_sheet, name="paper-sheet"),
+    path("paper/<int:batch>/undo/", paper.paper_batch_undo, name="paper-undo"),
     path("updates/new/", updates.update_new, name="update-new"),
     path("updates/<int:update>/", updates.update_detail, name="update"),
     path("updates/<int:update>/send/", updates.update_send, name="update-send"),
@@ -44,6 +55,10 @@ organization_patterns: list[URLPattern | URLResolver] = [
         organizations.invitation_revoke,
         name="invitation-revoke",
     ),
+    path("webhooks/", webhooks.webhooks, name="webhooks"),
+    path("webhooks/<int:pk>/", webhooks.webhook_detail, name="webhook"),
+    path("webhooks/<int:pk>/remove/", webhooks.webhook_remove, name="webhook-remove"),
+    path("webhooks/<int:pk>/switch-on/", webhooks.webhook_enable, name="webhook-enable"),
     path("new-petition/", petitions.petition_new, name="petition-new"),
     path("petitions/<slug:petition>/", include(petition_patterns)),
 ]

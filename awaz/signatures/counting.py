@@ -3,7 +3,9 @@
 Every change to the set of confirmed signatures (confirm, withdraw, invalidate) adds +1 or -1 to a
 random `CountShard` row of the petition in the same transaction as the change itself. A periodic
 job (`signature_counts_fold`) moves the shards' sum into `Petition.signature_count`, the number
-pages show. Invariant, at every commit: signature_count + sum(shards) == confirmed rows.
+pages show. Signatures collected on paper (paper.py) join the same way: recording a batch adds
+its number to a shard, undoing it takes it back. Invariant, at every commit:
+signature_count + sum(shards) == confirmed rows + paper batches not undone.
 """
 
 import random
@@ -17,7 +19,8 @@ from django.utils import timezone
 
 from awaz.petitions import goals
 from awaz.petitions.models import Milestone, Petition
-from awaz.signatures.models import CountShard, Signature
+from awaz.signatures.models import CountShard, PaperBatch, Signature
+from awaz.signatures.signals import count_published
 
 # One statement, on SQLite and PostgreSQL alike; the ORM cannot express "delta = delta + x".
 _ADD_TO_SHARD = (
@@ -55,12 +58,18 @@ def live_count(petition_id: int) -> int:
     return int(total.get())
 
 
-def _record_milestones(petition: Petition, old: int, new: int) -> None:
+def _record_milestones(petition: Petition, old: int, new: int) -> list[int]:
     goal = goals.next_goal(old, petition.first_goal)
     now = timezone.now()
+    reached = []
     while goal <= new:
-        Milestone.objects.get_or_create(petition=petition, goal=goal, defaults={"reached_at": now})
+        _, created = Milestone.objects.get_or_create(
+            petition=petition, goal=goal, defaults={"reached_at": now}
+        )
+        if created:
+            reached.append(goal)
         goal = goals.next_goal(goal, petition.first_goal)
+    return reached
 
 
 @transaction.atomic
@@ -77,7 +86,10 @@ def signature_counts_fold(*, petition_id: int) -> int:
     old = petition.signature_count
     petition.signature_count = old + total
     Petition.objects.filter(pk=petition_id).update(signature_count=petition.signature_count)
-    _record_milestones(petition, old, petition.signature_count)
+    reached = _record_milestones(petition, old, petition.signature_count)
+    count_published.send(
+        sender=Petition, petition=petition, old=old, new=petition.signature_count, goals=reached
+    )
     return petition.signature_count
 
 
@@ -97,15 +109,16 @@ class Recount:
     published: int
     unfolded: int
     confirmed_rows: int
+    paper: int = 0  # signatures of the paper batches not undone
 
     @property
     def drift(self) -> int:
-        return self.published + self.unfolded - self.confirmed_rows
+        return self.published + self.unfolded - self.confirmed_rows - self.paper
 
 
 @transaction.atomic
 def signature_count_recount(*, petition_id: int, repair: bool = False) -> Recount:
-    """Compare the stored count with the confirmed rows; with `repair`, make them equal.
+    """Compare the stored count with confirmed rows plus paper; with `repair`, make them equal.
 
     Every shard row of the petition is created and locked first, so no confirmation can commit
     between counting the rows and writing the result.
@@ -121,8 +134,9 @@ def signature_count_recount(*, petition_id: int, repair: bool = False) -> Recoun
     shards = list(CountShard.objects.select_for_update().filter(petition_id=petition_id))
     unfolded = sum(shard.delta for shard in shards)
     rows = Signature.objects.counted().filter(petition_id=petition_id).count()
-    result = Recount(petition_id, petition.signature_count, unfolded, rows)
+    paper = PaperBatch.objects.counted().filter(petition_id=petition_id).aggregate(n=Sum("count"))
+    result = Recount(petition_id, petition.signature_count, unfolded, rows, int(paper["n"] or 0))
     if repair and (result.drift or unfolded):
         CountShard.objects.filter(petition_id=petition_id).update(delta=0)
-        Petition.objects.filter(pk=petition_id).update(signature_count=rows)
+        Petition.objects.filter(pk=petition_id).update(signature_count=rows + result.paper)
     return result

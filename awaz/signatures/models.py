@@ -252,3 +252,58 @@ class SiteSettings(models.Model):
 
     def __str__(self) -> str:
         return "site settings"
+
+
+class PaperBatchQuerySet(models.QuerySet["PaperBatch"]):
+    def counted(self) -> "PaperBatchQuerySet":
+        """The batches the published count includes: every batch not undone."""
+        return self.filter(undone_at__isnull=True)
+
+
+class PaperBatch(models.Model):
+    """Valid signatures an organizer collected on paper and counted by hand, as one number.
+
+    Only the number is stored (the sheets stay with the organization): no signer's name is in
+    Awaz. Recording or undoing a batch moves the count through the shards, like a confirmation,
+    so published count + shards = confirmed rows + paper batches not undone.
+    """
+
+    petition = models.ForeignKey(
+        Petition, on_delete=models.CASCADE, related_name="paper_batches", verbose_name=_("petition")
+    )
+    count = models.PositiveIntegerField(_("signatures"), validators=[MinValueValidator(1)])
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("recorded"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    undone_at = models.DateTimeField(_("undone"), null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("undone by"),
+    )
+
+    objects: ClassVar[PaperBatchQuerySet] = PaperBatchQuerySet.as_manager()  # type: ignore[assignment]
+
+    class Meta:
+        verbose_name = _("paper batch")
+        verbose_name_plural = _("paper batches")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(count__gte=1), name="paper_batch_count_positive"),
+            models.CheckConstraint(
+                condition=Q(undone_at__isnull=True, undone_by__isnull=True)
+                | Q(undone_at__isnull=False),
+                name="paper_batch_undone_has_time",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.petition_id}: {self.count} on paper"

@@ -4,12 +4,12 @@ import functools
 from dataclasses import dataclass
 
 from django.db import connections, router
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Sum
 
 from awaz.petitions.models import Petition
 from awaz.privacy import crypto
 from awaz.signatures import disclosure
-from awaz.signatures.models import Signature, SignatureStatus
+from awaz.signatures.models import PaperBatch, Signature, SignatureStatus
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,3 +143,16 @@ def signatures_update_recipients_count(*, petition: Petition) -> int:
     from awaz.signatures.mailings import signers_wanting_updates
 
     return signers_wanting_updates(petition.pk).count()
+
+
+def paper_batches_of_petition(*, petition: Petition) -> list[PaperBatch]:
+    """Every batch of the petition, newest first, undone ones too, with who recorded them."""
+    return list(
+        PaperBatch.objects.filter(petition=petition).select_related("created_by", "undone_by")
+    )
+
+
+def paper_count(petition_id: int) -> int:
+    """How many paper signatures the petition's count holds."""
+    total = PaperBatch.objects.counted().filter(petition_id=petition_id).aggregate(n=Sum("count"))
+    return int(total["n"] or 0)

@@ -19,6 +19,7 @@ into the topic it is about:
 - `signing`: signing and signer safety (keys, limits, the challenge, retention, counting)
 - `moderation`: trending, reports, the block/allow lists' cache
 - `jobs`: the task queue, the worker, the periodic jobs, e-mail
+- `webhooks`: delivery limits, retries, coalescing, switching off
 """
 
 from config.settings.accounts import *  # noqa: F403
@@ -32,3 +33,4 @@ from config.settings.moderation import *  # noqa: F403
 from config.settings.petitions import *  # noqa: F403
 from config.settings.security import *  # noqa: F403
 from config.settings.signing import *  # noqa: F403
+from config.settings.webhooks import *  # noqa: F403

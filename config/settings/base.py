@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "awaz.audit",
     "awaz.moderation",
     "awaz.discovery",
+    "awaz.webhooks",
     "awaz.public",
     "awaz.demo",
     "awaz.dashboard",

@@ -91,3 +91,6 @@ AWAZ_CONSENT_VERSION = "2026-11"
 # published count catches up with confirmations.
 AWAZ_COUNT_SHARDS = env_int("AWAZ_COUNT_SHARDS", 16, minimum=1)
 AWAZ_COUNT_INTERVAL = env_int("AWAZ_COUNT_INTERVAL", 5, minimum=1)
+# The most signatures one batch collected on paper may record (a typing slip of a few zeros is
+# refused; larger counts go in several batches).
+AWAZ_PAPER_BATCH_MAX = env_int("AWAZ_PAPER_BATCH_MAX", 100000, minimum=1)

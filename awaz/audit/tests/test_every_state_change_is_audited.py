@@ -31,10 +31,12 @@ from awaz.organizations.models import Invitation, Membership, Role
 from awaz.petitions import housekeeping, lifecycle
 from awaz.petitions.models import Petition
 from awaz.petitions.updates import update_post
+from awaz.signatures import paper
 from awaz.signatures.exports import signatures_export
 from awaz.signatures.models import ListEntry, ListKind
 from awaz.signatures.retention import signatures_purge_personal_data
 from awaz.signatures.sending import update_email_start
+from awaz.webhooks import services as webhooks
 from tests.factories import make_petition, make_signatures
 from tests.organizers import make_member, make_user
 
@@ -280,6 +282,68 @@ def _delivery():
             petition=petition, by=member.user, language="en", with_names=False
         ),
         Expected("signatures.delivery", petition, member.user),
+    )
+
+
+@scenario("awaz.signatures.paper.paper_batch_record")
+def _paper_record():
+    member = make_member(Role.EDITOR)
+    petition = make_petition(organization=member.organization)
+    return (
+        lambda: paper.paper_batch_record(petition=petition, by=member.user, count=25, note="Rally"),
+        Expected("signatures.paper", "signatures.paperbatch:", member.user),
+    )
+
+
+@scenario("awaz.signatures.paper.paper_batch_undo")
+def _paper_undo():
+    member = make_member(Role.EDITOR)
+    petition = make_petition(organization=member.organization)
+    batch = paper.paper_batch_record(petition=petition, by=member.user, count=25)
+    return (
+        lambda: paper.paper_batch_undo(batch=batch, by=member.user),
+        Expected("signatures.paper_undo", batch, member.user),
+    )
+
+
+def _endpoint(owner: Membership):
+    # A public address literal: registering checks it, nothing is sent.
+    endpoint, _secret = webhooks.endpoint_register(
+        organization=owner.organization,
+        by=owner.user,
+        url="https://93.184.216.34/hook",
+        events=["petition.closed"],
+    )
+    return endpoint
+
+
+@scenario("awaz.webhooks.services.endpoint_register")
+def _webhook_register():
+    owner = make_member(Role.OWNER)
+    return (
+        lambda: _endpoint(owner),
+        Expected("webhook.register", "webhooks.endpoint:", owner.user),
+    )
+
+
+@scenario("awaz.webhooks.services.endpoint_remove")
+def _webhook_remove():
+    owner = make_member(Role.OWNER)
+    endpoint = _endpoint(owner)
+    target = audit_target(endpoint)
+    return (
+        lambda: webhooks.endpoint_remove(endpoint=endpoint, by=owner.user),
+        Expected("webhook.remove", target, owner.user),
+    )
+
+
+@scenario("awaz.webhooks.services.endpoint_enable")
+def _webhook_enable():
+    owner = make_member(Role.OWNER)
+    endpoint = _endpoint(owner)
+    return (
+        lambda: webhooks.endpoint_enable(endpoint=endpoint, by=owner.user),
+        Expected("webhook.enable", endpoint, owner.user),
     )
 
 

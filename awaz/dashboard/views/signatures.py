@@ -15,7 +15,14 @@ from awaz.dashboard.access import current_user, member_view, petition_of
 from awaz.dashboard.delivery import delivery_document_create
 from awaz.i18n import languages
 from awaz.organizations.models import Membership
+from awaz.petitions.models import Petition
 from awaz.signatures.exports import signatures_export
+
+
+def document_language(request: HttpRequest, petition: Petition) -> str:
+    """The language a document is asked in (?language=), else the petition's original one."""
+    language = request.GET.get("language", petition.original_language)
+    return language if language in languages.CODES else petition.original_language
 
 
 def _filename(slug: str, kind: str) -> str:
@@ -57,9 +64,7 @@ def delivery_list_csv(
 @never_cache
 def delivery_document(request: HttpRequest, membership: Membership, petition: str) -> HttpResponse:
     found = petition_of(membership, petition)
-    language = request.GET.get("language", found.original_language)
-    if language not in languages.CODES:
-        language = found.original_language
+    language = document_language(request, found)
     with_names = request.GET.get("names") == "1"
     pdf = delivery_document_create(
         petition=found, by=current_user(request), language=language, with_names=with_names

@@ -22,8 +22,8 @@ def test_recount_reports_every_petition_and_fails_on_drift():
     out = StringIO()
     with pytest.raises(CommandError, match="1 petition"):
         call_command("recount_signatures", stdout=out)
-    assert "good: published 3, unfolded +0, confirmed rows 3  ok" in out.getvalue()
-    assert "bad: published 5, unfolded +0, confirmed rows 2  DRIFT +3" in out.getvalue()
+    assert "good: published 3, unfolded +0, confirmed rows 3, on paper 0  ok" in out.getvalue()
+    assert "bad: published 5, unfolded +0, confirmed rows 2, on paper 0  DRIFT +3" in out.getvalue()
 
 
 def test_recount_repair_sets_the_count_to_the_confirmed_rows():

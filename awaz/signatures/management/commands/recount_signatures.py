@@ -29,7 +29,7 @@ class Command(BaseCommand):
             report = signature_count_recount(petition_id=petition.pk, repair=repair)
             line = (
                 f"{petition.slug}: published {report.published}, unfolded {report.unfolded:+d}, "
-                f"confirmed rows {report.confirmed_rows}"
+                f"confirmed rows {report.confirmed_rows}, on paper {report.paper}"
             )
             if report.drift:
                 drifted += 1
