@@ -109,6 +109,13 @@ WORKSPACE = {
     "dashboard:update",
     "dashboard:update-text",
     "dashboard:update-send",
+    "dashboard:paper",
+    "dashboard:paper-sheet",
+    "dashboard:paper-undo",
+    "dashboard:webhooks",
+    "dashboard:webhook",
+    "dashboard:webhook-remove",
+    "dashboard:webhook-enable",
     # The moderators' part (staff only).
     "moderation:queue",
     "moderation:petition",
