@@ -231,3 +231,11 @@ def petitions_browse(
 def petition_texts(*, petition: Petition) -> list[PetitionText]:
     """Every version of `petition`, for choosing the one a reader (or a document) is given."""
     return list(PetitionText.objects.filter(petition=petition))
+
+
+def petition_title_shown(*, petition: Petition, language: str) -> PetitionText | None:
+    """The version whose title names `petition` to a reader of `language` (one query at most:
+    the petition's prefetched texts when a list has them)."""
+    return choose_text(
+        petition.texts.all(), language=language, original_language=petition.original_language
+    )
