@@ -12,7 +12,7 @@ from awaz.petitions.models import Petition
 from awaz.petitions.selectors import choose_text
 from awaz.public.forms import form_stamp
 from awaz.signatures.models import Signature
-from tests.factories import make_petition
+from tests.factories import make_petition, make_signatures
 
 pytestmark = pytest.mark.django_db
 
@@ -222,3 +222,12 @@ def test_the_page_says_which_version_a_reader_is_shown(
     assert f"<h1>Free the voices {title}</h1>" in html
     with translation.override(reader):
         assert translation.gettext(said) % {"name": name} in text_of(html)
+
+
+def test_a_comment_is_isolated_inside_quotes_that_follow_the_page(client: Client):
+    # <q dir="auto"> around a Latin comment on a right-to-left page drew its quote marks
+    # mirrored ("”JS yoq“"): the quotes follow the page, the comment is isolated inside them.
+    petition = make_petition()
+    make_signatures(petition, 1)
+    html = client.get(f"/ug/petitions/{petition.slug}/").content.decode()
+    assert "<q><bdi>Reason 0</bdi></q>" in html
