@@ -37,6 +37,23 @@ BY_CODE: dict[str, Language] = {language.code: language for language in LANGUAGE
 CODES: tuple[str, ...] = tuple(BY_CODE)
 DEFAULT = "en"
 
+# For a reader whose language a text lacks, the versions they read best, best first; the text's
+# original comes after these. Readers of Kazakh and Cyrillic Uyghur (Kazakhstan, Kyrgyzstan)
+# read Cyrillic before the Arabic script; readers of Turkish read Latin Uyghur; a reader of one
+# Uyghur script reads Uyghur in another script before any other language.
+CLOSEST: dict[str, tuple[str, ...]] = {
+    "ug": ("ug-latn", "ug-cyrl"),
+    "ug-latn": ("ug", "ug-cyrl", "tr"),
+    "ug-cyrl": ("ug-latn", "ug", "kk", "ru"),
+    "kk": ("ug-cyrl", "ru", "ug-latn"),
+    "tr": ("ug-latn", "ug"),
+}
+
+
+def closest(code: str) -> tuple[str, ...]:
+    """The languages a reader of `code` reads best after their own, best first."""
+    return CLOSEST.get(code, ())
+
 
 def get(code: str | None) -> Language:
     """The language for a Django code, English for an unknown or missing one."""

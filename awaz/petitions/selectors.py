@@ -28,6 +28,8 @@ class PetitionPage:
     versions: Sequence[PetitionText]  # every language version, in the site's language order
     links: Sequence[PetitionLink]
     previous: Sequence[PetitionSummary]  # the organization's other petitions
+    # The version shown is not the reader's language but the closest to it (not the original).
+    text_is_closest: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,13 +50,14 @@ def _language_order(text: HasLanguage) -> int:
 def text_preferred[Version: HasLanguage](
     texts: Iterable[Version], *, language: str, original_language: str
 ) -> Version | None:
-    """The version in `language`, else the one the petition was written in, else any."""
+    """The version in `language`, else the closest one its reader reads (Cyrillic Uyghur for
+    a Kazakh reader, Latin for a Turkish one: `languages.CLOSEST`), else the one the petition
+    was written in, else any."""
     by_language = {text.language: text for text in texts}
-    return (
-        by_language.get(language)
-        or by_language.get(original_language)
-        or next(iter(sorted(by_language.values(), key=_language_order)), None)
-    )
+    for code in (language, *languages.closest(language), original_language):
+        if code in by_language:
+            return by_language[code]
+    return next(iter(sorted(by_language.values(), key=_language_order)), None)
 
 
 def _summaries(petitions: Iterable[Petition], language: str) -> list[PetitionSummary]:
@@ -113,6 +116,8 @@ def petition_page(*, slug: str, language: str) -> PetitionPage | None:
         versions=versions,
         links=list(text.links.all()),
         previous=_summaries(previous, language),
+        text_is_closest=text.language in languages.closest(language)
+        and text.language != petition.original_language,
     )
 
 
@@ -226,3 +231,11 @@ def petitions_browse(
 def petition_texts(*, petition: Petition) -> list[PetitionText]:
     """Every version of `petition`, for choosing the one a reader (or a document) is given."""
     return list(PetitionText.objects.filter(petition=petition))
+
+
+def petition_title_shown(*, petition: Petition, language: str) -> PetitionText | None:
+    """The version whose title names `petition` to a reader of `language` (one query at most:
+    the petition's prefetched texts when a list has them)."""
+    return choose_text(
+        petition.texts.all(), language=language, original_language=petition.original_language
+    )

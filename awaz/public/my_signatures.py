@@ -16,9 +16,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from awaz.core.formfields import EmailAddressField
+from awaz.http.methods import post_only
 from awaz.privacy.network import client_address, network_digest
 from awaz.public.views import no_referrer, see_other
 from awaz.signatures import access, sending
@@ -92,7 +93,7 @@ def data_download(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_POST
+@post_only("public:my-signatures-list")
 @never_cache
 def withdraw(request: HttpRequest) -> HttpResponse:
     digest = _signer(request)
@@ -108,7 +109,7 @@ def withdraw(request: HttpRequest) -> HttpResponse:
     return see_other(reverse("public:my-signatures-list"))
 
 
-@require_POST
+@post_only("public:my-signatures-list")
 @never_cache
 def stop_emails(request: HttpRequest) -> HttpResponse:
     digest = _signer(request)
@@ -118,7 +119,7 @@ def stop_emails(request: HttpRequest) -> HttpResponse:
     return render(request, "public/my_signatures_stopped.html")
 
 
-@require_POST
+@post_only("public:my-signatures-list")
 def finish(request: HttpRequest) -> HttpResponse:
     request.session.flush()
     return see_other(reverse("public:home"))

@@ -12,10 +12,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_safe
 
 from awaz.core.replicas import from_replica
 from awaz.http.headers import frame_ancestors, per_reader_page
+from awaz.http.methods import post_only
 from awaz.organizations.selectors import organization_description_shown
 from awaz.petitions import selectors
 from awaz.petitions.updates import updates_for_page
@@ -134,7 +135,7 @@ def petition_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return _petition_page(request, slug)
 
 
-@require_POST
+@post_only("public:petition-detail")
 @never_cache
 def petition_sign(request: HttpRequest, slug: str) -> HttpResponse:
     language = get_language()

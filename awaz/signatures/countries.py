@@ -5,6 +5,7 @@ from functools import cache
 from babel import Locale
 
 from awaz.i18n import languages
+from awaz.i18n.collation import sort_key
 
 # CLDR territories that are not places a person lives in, or not ISO 3166-1 countries.
 _NOT_COUNTRIES = frozenset(
@@ -32,9 +33,10 @@ def country_names(language: str) -> dict[str, str]:
     }
     if code in ("ug-latn", "ug-cyrl"):
         from awaz.scripts import convert
+        from awaz.scripts.titlecase import proper_name_case
 
         names = {
-            territory: convert(name, source="ug", target=code)
+            territory: proper_name_case(convert(name, source="ug", target=code))
             if name != english[territory]
             else name
             for territory, name in names.items()
@@ -44,8 +46,10 @@ def country_names(language: str) -> dict[str, str]:
 
 @cache
 def country_choices(language: str) -> list[tuple[str, str]]:
-    """(code, name) pairs sorted by name as the reader sees it."""
-    return sorted(country_names(language).items(), key=lambda item: item[1].casefold())
+    """(code, name) pairs sorted by name as the reader sees it: in the alphabetical order of
+    their language (`awaz.i18n.collation`), not by code point."""
+    code = languages.get(language).code
+    return sorted(country_names(language).items(), key=lambda item: sort_key(item[1], code))
 
 
 def is_country(code: str) -> bool:
