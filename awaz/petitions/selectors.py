@@ -236,6 +236,6 @@ def petition_texts(*, petition: Petition) -> list[PetitionText]:
 def petition_title_shown(*, petition: Petition, language: str) -> PetitionText | None:
     """The version whose title names `petition` to a reader of `language` (one query at most:
     the petition's prefetched texts when a list has them)."""
-    return choose_text(
+    return text_preferred(
         petition.texts.all(), language=language, original_language=petition.original_language
     )

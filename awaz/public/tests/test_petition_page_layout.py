@@ -9,7 +9,7 @@ from django.test import Client
 from django.utils import translation
 
 from awaz.petitions.models import Petition
-from awaz.petitions.selectors import choose_text
+from awaz.petitions.selectors import text_preferred
 from awaz.public.forms import form_stamp
 from awaz.signatures.models import Signature
 from tests.factories import make_petition, make_signatures
@@ -195,7 +195,7 @@ def test_a_reader_gets_the_version_closest_to_their_language(reader, versions, s
             self.language = language
 
     texts = [Text(code) for code in versions]
-    chosen = choose_text(texts, language=reader, original_language=versions[0])
+    chosen = text_preferred(texts, language=reader, original_language=versions[0])
     assert chosen is not None and chosen.language == shown
 
 
