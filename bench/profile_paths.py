@@ -25,16 +25,14 @@ import tempfile
 import time
 import urllib.parse
 from collections.abc import Callable
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def environ(
-    path: str, *, method: str = "GET", body: bytes = b"", **headers: str
-) -> dict[str, Any]:
+def environ(path: str, *, method: str = "GET", body: bytes = b"", **headers: str) -> dict[str, Any]:
     env: dict[str, Any] = {
         "REQUEST_METHOD": method,
         "PATH_INFO": path,
