@@ -16,6 +16,7 @@ import datetime
 import enum
 import hashlib
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
@@ -102,9 +103,9 @@ def _network_load_sql() -> str:
     sign POST) building its five filtered aggregates, more than the database spent answering."""
     meta = Signature._meta
     quote = connection.ops.quote_name
+    columns = {field.name: str(field.column) for field in meta.concrete_fields}
     petition, created, sent, network = (
-        quote(meta.get_field(name).column)
-        for name in ("petition", "created_at", "emails_sent", "network_digest")
+        quote(columns[name]) for name in ("petition", "created_at", "emails_sent", "network_digest")
     )
     here = f"{petition} = %s AND {created} > %s"
     return (
@@ -126,7 +127,7 @@ def network_load(
     since = [now - datetime.timedelta(seconds=seconds) for seconds in windows]
     oldest = min([hour_ago, *since])
     moment = connection.ops.adapt_datetimefield_value
-    params: list[object] = []
+    params: list[Any] = []
     for start in since:
         params += [petition.pk, moment(start)]
     params += [moment(hour_ago), moment(hour_ago), network_digest, moment(oldest)]
