@@ -220,30 +220,35 @@ def build(rng: random.Random) -> None:
 
     from awaz.discovery.services import search_index_rebuild
     from awaz.organizations.models import Organization
-    from awaz.petitions.models import Petition, PetitionText
+    from awaz.petitions.models import ENDED_STATUSES, Petition, PetitionText
 
     organization = Organization.objects.create(name="Bench", slug="bench", description="x")
     statuses = ["open"] * 7 + ["closed", "victory"]
+    ended = "2025-01-01T00:00:00Z"  # an ended petition has an end date (a constraint)
     petitions = [
         Petition(
             organization=organization,
             slug=f"bench-{number}",
-            status=rng.choice(statuses),
+            status=status,
             original_language=("en", "ru", "ug")[number % 3],
             published_at="2024-01-01T00:00:00Z",
+            ended_at=ended if status in ENDED_STATUSES else None,
             victory_statement="Won.",
         )
-        for number in range(PETITIONS)
+        for number, status in ((n, rng.choice(statuses)) for n in range(PETITIONS))
     ]
     hidden = [
         Petition(
             organization=organization,
             slug=f"hidden-{number}",
-            status=("draft", "removed", "pending", "rejected")[number % 4],
+            status=status,
             original_language="en",
             published_at="2024-01-01T00:00:00Z" if number % 4 == 1 else None,
+            ended_at=ended if status in ENDED_STATUSES else None,
         )
-        for number in range(500)
+        for number, status in (
+            (n, ("draft", "removed", "pending", "rejected")[n % 4]) for n in range(500)
+        )
     ]
     with transaction.atomic():
         Petition.objects.bulk_create(petitions + hidden, batch_size=1000)

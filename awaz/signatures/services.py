@@ -16,10 +16,11 @@ import datetime
 import enum
 import hashlib
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, F, Q
+from django.db.models import F
 from django.utils import timezone
 
 from awaz.petitions.models import Petition
@@ -97,33 +98,49 @@ def _lock_network(network_digest: str) -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [lock])
 
 
+def _network_load_sql() -> str:
+    """The one query of `network_load`, as SQL: the ORM spent ~1 ms per signature (twice per
+    sign POST) building its five filtered aggregates, more than the database spent answering."""
+    meta = Signature._meta
+    quote = connection.ops.quote_name
+    columns = {field.name: str(field.column) for field in meta.concrete_fields}
+    petition, created, sent, network = (
+        quote(columns[name]) for name in ("petition", "created_at", "emails_sent", "network_digest")
+    )
+    here = f"{petition} = %s AND {created} > %s"
+    return (
+        f"SELECT COUNT(CASE WHEN {here} THEN 1 END), COUNT(CASE WHEN {here} THEN 1 END), "  # noqa: S608 (column names only)
+        f"COUNT(CASE WHEN {here} THEN 1 END), COUNT(CASE WHEN {created} > %s THEN 1 END), "
+        f"COUNT(CASE WHEN {created} > %s AND {sent} > 0 THEN 1 END) "
+        f"FROM {quote(meta.db_table)} WHERE {network} = %s AND {created} > %s"
+    )
+
+
 def network_load(
     *, petition: Petition, network_digest: str, now: datetime.datetime, policy: Policy
 ) -> NetworkLoad:
     """How many signatures (and mailed ones) one network gave, per window, in one query."""
     if not network_digest:
         return NetworkLoad()
-    windows = {
-        "burst": policy.burst_seconds,
-        "sustained": policy.sustained_seconds,
-        "noscript": settings.AWAZ_NOSCRIPT_BURST_SECONDS,
-    }
+    windows = (policy.burst_seconds, policy.sustained_seconds, settings.AWAZ_NOSCRIPT_BURST_SECONDS)
     hour_ago = now - HOUR
-    oldest = min([hour_ago, *(now - datetime.timedelta(seconds=s) for s in windows.values())])
-    here = Q(petition=petition)
-    counts = Signature.objects.filter(
-        network_digest=network_digest, created_at__gt=oldest
-    ).aggregate(
-        **{
-            name: Count(
-                "pk", filter=here & Q(created_at__gt=now - datetime.timedelta(seconds=seconds))
-            )
-            for name, seconds in windows.items()
-        },
-        stored_this_hour=Count("pk", filter=Q(created_at__gt=hour_ago)),
-        mailed_this_hour=Count("pk", filter=Q(created_at__gt=hour_ago, emails_sent__gt=0)),
+    since = [now - datetime.timedelta(seconds=seconds) for seconds in windows]
+    oldest = min([hour_ago, *since])
+    moment = connection.ops.adapt_datetimefield_value
+    params: list[Any] = []
+    for start in since:
+        params += [petition.pk, moment(start)]
+    params += [moment(hour_ago), moment(hour_ago), network_digest, moment(oldest)]
+    with connection.cursor() as cursor:
+        cursor.execute(_network_load_sql(), params)
+        burst, sustained, noscript, stored, mailed = cursor.fetchone()
+    return NetworkLoad(
+        burst=burst,
+        sustained=sustained,
+        noscript=noscript,
+        stored_this_hour=stored,
+        mailed_this_hour=mailed,
     )
-    return NetworkLoad(**counts)
 
 
 def signing_network_busy(*, petition: Petition, network_digest: str, allowed: bool) -> bool:

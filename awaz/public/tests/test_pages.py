@@ -9,6 +9,7 @@ from awaz.petitions.services import LinkInput
 from awaz.public import pagecache
 from awaz.signatures.policy import current_policy
 from tests.factories import make_organization, make_petition, make_signatures
+from tests.organizers import client_for, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -241,19 +242,33 @@ def test_a_reader_with_a_session_never_gets_holes(client: Client, settings):
     assert pagecache.EDGE_CSRF not in response.content.decode()
 
 
-def test_signed_in_people_are_never_served_the_shared_page(client: Client):
-    petition = make_petition(title="Rendered")
+def _shared_page_marked(petition: Petition) -> str:
     url = f"/en/petitions/{petition.slug}/"
     Client().get(url)  # an anonymous reader fills the shared page
     key = pagecache.petition_key(petition.slug, "en")
     cache.set(key, cache.get(key).replace("Rendered [en]", "Shared [en]"))
     assert "Shared [en]" in Client().get(url).content.decode()  # what anonymous readers get
-    client.cookies["sessionid"] = "whatever"
-    response = client.get(url)
+    return url
+
+
+def test_signed_in_people_are_never_served_the_shared_page():
+    petition = make_petition(title="Rendered")
+    url = _shared_page_marked(petition)
+    response = client_for(make_user()).get(url)
     assert response.status_code == 200
     html = response.content.decode()
     assert "Rendered [en]" in html
     assert "Shared [en]" not in html
+
+
+def test_a_session_that_names_no_user_gets_the_shared_page(client: Client):
+    """A reader with a session but not signed in is an anonymous reader (issue 15): no render."""
+    petition = make_petition(title="Rendered")
+    url = _shared_page_marked(petition)
+    client.cookies["sessionid"] = "whatever"
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "Shared [en]" in response.content.decode()
 
 
 def test_a_changed_petition_is_shown_at_once_to_anonymous_readers(client: Client):
