@@ -43,5 +43,9 @@ ACTIONS: dict[str, str] = {
     "invitation.revoke": "a member withdrew an invitation",
     "membership.role_change": "a member's role changed (from/to in details)",
     "membership.remove": "a member was taken out of an organization",
+    # API keys (awaz.organizations.keys): the key's prefix and organization in details.
+    "api_key.create": "an owner made an API key (its scope in details)",
+    "api_key.revoke": "an owner revoked an API key",
+    "api_key.use": "a call to the API with a key (the operation, and what about, in details)",
     "user.staff_role": "a person was made moderator, admin, or no longer staff",
 }

@@ -19,9 +19,11 @@ into the topic it is about:
 - `signing`: signing and signer safety (keys, limits, the challenge, retention, counting)
 - `moderation`: trending, reports, the block/allow lists' cache
 - `jobs`: the task queue, the worker, the periodic jobs, e-mail
+- `api`: the JSON API's rate limits
 """
 
 from config.settings.accounts import *  # noqa: F403
+from config.settings.api import *  # noqa: F403
 from config.settings.base import *  # noqa: F403
 from config.settings.data import *  # noqa: F403
 from config.settings.files import *  # noqa: F403
