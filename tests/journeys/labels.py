@@ -32,6 +32,8 @@ def for_version(language: str, action: str, code: str) -> str:
 # formats and standards it names, and the languages of the language menu and form choices.
 LATIN_ON_PURPOSE = frozenset(
     {"Awaz", "Markdown", "JPEG", "PNG", "WebP", "GIF", "UTC", "CSV", "PDF", "SHA", "cookie"}
+    # The API and the tools that call it, named as their makers write them.
+    | {"API", "CRM"}
     # Authenticator apps the two-factor set-up names, and the QR code it shows.
     | {"QR", "FreeOTP", "Aegis", "Google", "Authenticator"}
     # Examples the help texts give: addresses and a name as they are written in Latin letters.

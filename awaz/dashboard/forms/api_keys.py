@@ -14,7 +14,6 @@ class ApiKeyForm(forms.Form):
         label=_("What it may do"),
         choices=ApiKeyScope.choices,
         initial=ApiKeyScope.READ,
-        widget=forms.RadioSelect,
         help_text=_("Read: petitions and signatures. Read and write: also record signatures."),
     )
 
