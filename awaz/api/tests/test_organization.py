@@ -191,3 +191,13 @@ def test_each_key_has_its_own_rate(owner, settings):
     answers = [call("get", "/api/v1/organization/petitions", new.secret) for _ in range(3)]
     assert [a.status_code for a in answers] == [200, 200, 429]
     assert answers[-1]["Retry-After"] == "60"
+
+
+def test_a_key_never_reaches_the_logs(owner, caplog):
+    new = key_for(owner)
+    with caplog.at_level("DEBUG"):
+        call("get", "/api/v1/organization/petitions", new.secret)
+        call("get", "/api/v1/organization/petitions/none/signatures", new.secret)
+        call("get", "/api/v1/organization/petitions", new.secret + "x")
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert new.secret not in logged and new.secret.split("_")[2] not in logged
