@@ -6,6 +6,7 @@ import json
 import re
 import time
 import urllib.request
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -63,12 +64,12 @@ def make_key(visitor: Visitor, organization: Organization, language: str = "en")
     page.get_by_label(shown(language, "Name"), exact=True).fill("Coalition site")
     page.get_by_label(shown(language, "What it may do"), exact=True).select_option("write")
     page.get_by_role("button", name=shown(language, "Create the key")).click()
-    secret = page.locator("code.secret").inner_text()
+    secret = str(page.locator("code.secret").inner_text())
     assert secret.startswith("awaz_")
     return secret
 
 
-def api(base_url: str, path: str, *, secret: str = "", body: object = None) -> tuple[int, dict]:
+def api(base_url: str, path: str, *, secret: str = "", body: object = None) -> tuple[int, Any]:
     request = urllib.request.Request(  # noqa: S310 - the test's own live server
         base_url + path,
         data=None if body is None else json.dumps(body).encode(),
