@@ -10,6 +10,7 @@ from awaz.public import views as public_views
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
+    path("api/", include("awaz.api.urls")),
     path("petitions/<slug:slug>/count.json", public_views.petition_count, name="petition-count"),
     path("challenge/", public_views.challenge_new, name="challenge"),
     path("form-tokens/", public_views.form_tokens, name="form-tokens"),

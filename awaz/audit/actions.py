@@ -50,5 +50,9 @@ ACTIONS: dict[str, str] = {
     "webhook.remove": "an owner removed a webhook endpoint",
     "webhook.enable": "an owner switched a switched-off webhook endpoint back on",
     "webhook.disable": "a webhook endpoint that kept failing was switched off (actor None)",
+    # API keys (awaz.organizations.keys): the key's prefix and organization in details.
+    "api_key.create": "an owner made an API key (its scope in details)",
+    "api_key.revoke": "an owner revoked an API key",
+    "api_key.use": "a call to the API with a key (the operation, and what about, in details)",
     "user.staff_role": "a person was made moderator, admin, or no longer staff",
 }

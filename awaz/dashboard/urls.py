@@ -1,6 +1,7 @@
 from django.urls import URLPattern, URLResolver, include, path
 
 from awaz.dashboard.views import (
+    api_keys,
     organizations,
     paper,
     petitions,
@@ -47,6 +48,8 @@ organization_patterns: list[URLPattern | URLResolver] = [
         organizations.description_edit,
         name="organization-description",
     ),
+    path("settings/api-keys/", api_keys.api_keys, name="api-keys"),
+    path("settings/api-keys/<int:pk>/revoke/", api_keys.api_key_revoke, name="api-key-revoke"),
     path("members/", organizations.members, name="members"),
     path("members/invite/", organizations.invite, name="invite"),
     path("members/<int:pk>/", organizations.member_update, name="member-update"),

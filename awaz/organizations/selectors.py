@@ -7,7 +7,13 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from awaz.accounts.models import User
-from awaz.organizations.models import Invitation, Membership, Organization, OrganizationDescription
+from awaz.organizations.models import (
+    ApiKey,
+    Invitation,
+    Membership,
+    Organization,
+    OrganizationDescription,
+)
 
 
 def memberships_of(*, user: User) -> QuerySet[Membership]:
@@ -92,3 +98,12 @@ def membership_of_organization(*, organization: Organization, pk: int) -> Member
 
 def invitation_of_organization(*, organization: Organization, pk: int) -> Invitation | None:
     return Invitation.objects.filter(pk=pk, organization=organization).first()
+
+
+def api_keys_of(*, organization: Organization) -> QuerySet[ApiKey]:
+    """Every key of the organization, newest first, revoked ones included (for its owners)."""
+    return ApiKey.objects.filter(organization=organization).select_related("created_by")
+
+
+def api_key_of_organization(*, organization: Organization, pk: int) -> ApiKey | None:
+    return ApiKey.objects.filter(organization=organization, pk=pk).first()

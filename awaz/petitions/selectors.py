@@ -1,11 +1,12 @@
 """Reads for the public pages: a fixed, small number of queries whatever the count."""
 
+import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from awaz.i18n import languages
 from awaz.organizations.models import Organization
@@ -238,4 +239,56 @@ def petition_title_shown(*, petition: Petition, language: str) -> PetitionText |
     the petition's prefetched texts when a list has them)."""
     return text_preferred(
         petition.texts.all(), language=language, original_language=petition.original_language
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """Where a list left off: the last petition's publication time and id (newest first)."""
+
+    published_at: datetime.datetime
+    pk: int
+
+
+def petitions_listed(
+    *,
+    language: str,
+    status: str | None = None,
+    organization_slug: str | None = None,
+    written_in: str | None = None,
+    after: Position | None = None,
+    limit: int = 20,
+) -> list[PetitionSummary]:
+    """Petitions the public may read, newest published first, from `after` on (for a list that
+    is read page by page: each page costs an index range, however deep)."""
+    petitions = Petition.objects.visible()
+    if status is not None:
+        petitions = petitions.filter(status=status)
+    if organization_slug is not None:
+        petitions = petitions.filter(organization__slug=organization_slug)
+    if written_in is not None:
+        petitions = petitions.filter(texts__language=written_in)
+    if after is not None:
+        petitions = petitions.filter(
+            Q(published_at__lt=after.published_at)
+            | Q(published_at=after.published_at, pk__lt=after.pk)
+        )
+    shown = petitions.select_related("organization").order_by("-published_at", "-pk")[:limit]
+    texts = PetitionText.objects.only(
+        "id", "petition_id", "language", "title", "summary", "target", "updated_at"
+    )
+    return _summaries(
+        shown.prefetch_related(Prefetch("texts", queryset=texts)), written_in or language
+    )
+
+
+def petition_published(*, slug: str) -> Petition | None:
+    """A petition the public may read, with every version and its links, its milestones and its
+    organization, for a document that shows them all (the API)."""
+    return (
+        Petition.objects.visible()
+        .select_related("organization")
+        .prefetch_related("texts__links", "milestones")
+        .filter(slug=slug)
+        .first()
     )

@@ -11,11 +11,13 @@
 """
 
 import csv
+import datetime
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.db import models, transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from awaz.audit.services import audit_record
@@ -39,6 +41,86 @@ class _Line:
         return value
 
 
+@dataclass(frozen=True, slots=True)
+class Position:
+    """Where a read of the signatures left off: the last one's confirmation time and id."""
+
+    confirmed_at: datetime.datetime
+    pk: int
+
+
+@dataclass(frozen=True, slots=True)
+class SharedSignature:
+    """One confirmed signature as the organization may see it (the CSV export's columns)."""
+
+    pk: int
+    created_at: datetime.datetime
+    confirmed_at: datetime.datetime
+    country: str
+    first_name: str  # "" unless the signer chose to be public
+    comment: str  # "" unless the signer chose to be public
+    email: str  # "" unless the signer agreed that the organization may write to them
+    source: str
+
+    @property
+    def position(self) -> Position:
+        return Position(confirmed_at=self.confirmed_at, pk=self.pk)
+
+
+def _shared_values(
+    petition: Petition,
+    *,
+    include_emails: bool,
+    extra: tuple[str, ...] = (),
+    after: Position | None = None,
+    limit: int | None = None,
+) -> Iterator[tuple[object, ...]]:
+    """Confirmed signatures in order of confirmation, as value tuples: the five shared columns,
+    then consent and address (if `include_emails`), then `extra`."""
+    fields = ["created_at", "confirmed_at", "country", "shown_name", "shown_comment"]
+    if include_emails:
+        fields += ["contact_consent", "email_encrypted"]
+    rows = Signature.objects.filter(petition=petition, status=SignatureStatus.CONFIRMED)
+    if after is not None:
+        rows = rows.filter(
+            Q(confirmed_at__gt=after.confirmed_at)
+            | Q(confirmed_at=after.confirmed_at, pk__gt=after.pk)
+        )
+    values = (
+        rows.annotate(
+            shown_name=disclosure.public_name(),
+            # What the signer wrote, even if a moderator hid it from the page.
+            shown_comment=disclosure.public_comment(hidden_too=True),
+        )
+        .order_by("confirmed_at", "pk")
+        .values_list(*fields, *extra)
+    )
+    if limit is not None:
+        values = values[:limit]
+    return values.iterator(chunk_size=_CHUNK)
+
+
+def signatures_shared(
+    *, petition: Petition, after: Position | None = None, limit: int = 1000
+) -> Iterator[SharedSignature]:
+    """The confirmed signatures of `petition` after `after`, at most `limit`, with exactly the
+    fields the CSV export gives (streamed: memory stays flat). The caller audits the read."""
+    for values in _shared_values(
+        petition, include_emails=True, extra=("pk", "source"), after=after, limit=limit
+    ):
+        created, confirmed, country, name, comment, consent, encrypted, pk, source = values
+        yield SharedSignature(
+            pk=int(pk),  # type: ignore[call-overload]
+            created_at=created,  # type: ignore[arg-type]
+            confirmed_at=confirmed,  # type: ignore[arg-type]
+            country=str(country),
+            first_name=disclosure.first_name(str(name)),
+            comment=str(comment),
+            email=crypto.decrypt(str(encrypted)) if consent and encrypted else "",
+            source=str(source),
+        )
+
+
 @dataclass
 class CsvExport:
     petition: Petition
@@ -59,20 +141,7 @@ class CsvExport:
         return columns
 
     def _values(self) -> Iterator[tuple[object, ...]]:
-        fields = ["created_at", "confirmed_at", "country", "shown_name", "shown_comment"]
-        if self.include_emails:
-            fields += ["contact_consent", "email_encrypted"]
-        return (
-            Signature.objects.filter(petition=self.petition, status=SignatureStatus.CONFIRMED)
-            .annotate(
-                shown_name=disclosure.public_name(),
-                # What the signer wrote, even if a moderator hid it from the page.
-                shown_comment=disclosure.public_comment(hidden_too=True),
-            )
-            .order_by("confirmed_at", "pk")
-            .values_list(*fields)
-            .iterator(chunk_size=_CHUNK)
-        )
+        return _shared_values(self.petition, include_emails=self.include_emails)
 
     def _row(self, values: tuple[object, ...]) -> list[str]:
         created, confirmed, country, name, comment = values[:5]

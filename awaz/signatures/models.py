@@ -79,6 +79,8 @@ class Signature(models.Model):
     network_digest = models.CharField(_("network digest"), max_length=64, blank=True)
     emails_sent = models.PositiveSmallIntegerField(_("e-mails sent"), default=0)
     consent = models.CharField(_("consent text version"), max_length=16)
+    # Where it was collected when not on Awaz's own form: a partner site's tag, through the API.
+    source = models.CharField(_("collected through"), max_length=40, blank=True)
     # Set exactly while the signature is held as suspect.
     hold_reason = models.CharField(
         _("held because"), max_length=16, choices=HoldReason.choices, blank=True

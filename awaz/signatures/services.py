@@ -72,6 +72,7 @@ class Origin:
     hold: HoldReason | None = None
     challenge_solved: bool = False  # a valid puzzle answer came with it: the limits are lifted
     challenge_missing: bool = False  # the puzzle was due and not answered (no JavaScript)
+    source: str = ""  # a partner's tag for a signature recorded through the API; "" the form
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,6 +246,7 @@ def signature_sign(*, petition: Petition, signer: Signer, language: str, origin:
                 network_digest=origin.network_digest,
                 emails_sent=1 if mail else 0,
                 consent=settings.AWAZ_CONSENT_VERSION,
+                source=origin.source,
                 created_at=now,
             )
     except IntegrityError:

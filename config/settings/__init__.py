@@ -20,9 +20,11 @@ into the topic it is about:
 - `moderation`: trending, reports, the block/allow lists' cache
 - `jobs`: the task queue, the worker, the periodic jobs, e-mail
 - `webhooks`: delivery limits, retries, coalescing, switching off
+- `api`: the JSON API's rate limits
 """
 
 from config.settings.accounts import *  # noqa: F403
+from config.settings.api import *  # noqa: F403
 from config.settings.base import *  # noqa: F403
 from config.settings.data import *  # noqa: F403
 from config.settings.files import *  # noqa: F403

@@ -44,11 +44,14 @@ INSTALLED_APPS = [
     "awaz.public",
     "awaz.demo",
     "awaz.dashboard",
+    "awaz.api",
 ]
 
 MIDDLEWARE = [
     # First, so that every log line of the request carries its id.
     "awaz.http.requestid.RequestIdMiddleware",
+    # The JSON API's own edge: bodies over 64 KB, rate limits, problem+json errors, CORS.
+    "awaz.api.edge.ApiEdgeMiddleware",
     # Before anything reads the body: too large (413) or not UTF-8 (400).
     "awaz.http.requestlimits.RequestLimitsMiddleware",
     # Control characters (ANSI escapes, bidi overrides) out of every submitted field.

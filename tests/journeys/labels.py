@@ -46,6 +46,8 @@ LATIN_ON_PURPOSE = frozenset(
         "HTTPS",
         "JSON",
     }
+    # The API and the tools that call it, named as their makers write them.
+    | {"API", "CRM"}
     # Authenticator apps the two-factor set-up names, and the QR code it shows.
     | {"QR", "FreeOTP", "Aegis", "Google", "Authenticator"}
     # Examples the help texts give: addresses and a name as they are written in Latin letters.

@@ -26,6 +26,7 @@ from awaz.dashboard.delivery import delivery_document_create
 from awaz.discovery.services import petition_feature, petition_unfeature
 from awaz.moderation import invalidations, publication, reports
 from awaz.moderation import services as moderation
+from awaz.organizations import keys
 from awaz.organizations import services as organizations
 from awaz.organizations.models import Invitation, Membership, Role
 from awaz.petitions import housekeeping, lifecycle
@@ -363,6 +364,41 @@ def _organization_create():
     return (
         lambda: organizations.organization_create(by=by, name="Azadliq", slug="azadliq"),
         Expected("organization.create", "organizations.organization:", by),
+    )
+
+
+@scenario("awaz.organizations.keys.api_key_create")
+def _api_key_create():
+    owner = make_member(Role.OWNER)
+    return (
+        lambda: keys.api_key_create(
+            organization=owner.organization, name="CRM", scope="read", by=owner.user
+        ),
+        Expected("api_key.create", "organizations.apikey:", owner.user),
+    )
+
+
+@scenario("awaz.organizations.keys.api_key_revoke")
+def _api_key_revoke():
+    owner = make_member(Role.OWNER)
+    new = keys.api_key_create(
+        organization=owner.organization, name="CRM", scope="read", by=owner.user
+    )
+    return (
+        lambda: keys.api_key_revoke(key=new.key, by=owner.user),
+        Expected("api_key.revoke", new.key, owner.user),
+    )
+
+
+@scenario("awaz.organizations.keys.api_key_use")
+def _api_key_use():
+    owner = make_member(Role.OWNER)
+    new = keys.api_key_create(
+        organization=owner.organization, name="CRM", scope="read", by=owner.user
+    )
+    return (
+        lambda: keys.api_key_use(key=new.key, operation="petitions.list"),
+        Expected("api_key.use", new.key, None),
     )
 
 
