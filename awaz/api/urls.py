@@ -10,5 +10,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("v1/", api.urls),
     path("docs/", docs.api_docs, name="api-docs"),
     # Anything else under /api/ is a problem (404), not an HTML page.
-    re_path(r"^.*$", docs.not_found),
+    re_path(r"^.*$", docs.not_found, name="api-not-found"),
 ]

@@ -35,6 +35,22 @@ TOKEN_IS_THE_PROOF = {
     "public:signature-unsubscribe",
     "public:my-signatures-open",
 }
+# The JSON API (awaz/api): no cookie authenticates a call, so there is nothing for a forged
+# request to borrow. Reads change nothing; the organization's writes need its key in the
+# Authorization header, which a browser never adds by itself (awaz/api/tests).
+API = {
+    "api:api-root",
+    "api:openapi-json",
+    "api:petition_list",
+    "api:petition_detail",
+    "api:petition_count",
+    "api:organization_detail",
+    "api:own_petitions",
+    "api:own_signatures",
+    "api:own_signature_record",
+    "api-docs",
+    "api-not-found",
+}
 # Change nothing (a language cookie at most, the reader's own choice by a link).
 READ_ONLY = {
     "public:home",
@@ -109,6 +125,8 @@ WORKSPACE = {
     "dashboard:update",
     "dashboard:update-text",
     "dashboard:update-send",
+    "dashboard:api-keys",
+    "dashboard:api-key-revoke",
     "dashboard:paper",
     "dashboard:paper-sheet",
     "dashboard:paper-undo",
@@ -148,7 +166,7 @@ def test_every_url_is_sorted_into_a_kind():
     ours = {
         name for name in url_names(get_resolver().url_patterns) if not name.startswith("admin:")
     }
-    assert ours == STATE_CHANGING | TOKEN_IS_THE_PROOF | READ_ONLY | WORKSPACE
+    assert ours == STATE_CHANGING | TOKEN_IS_THE_PROOF | READ_ONLY | WORKSPACE | API
 
 
 def test_no_workspace_view_is_exempt_from_the_csrf_check():
