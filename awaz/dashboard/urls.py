@@ -22,6 +22,7 @@ petition_patterns: list[URLPattern | URLResolver] = [
     path("delivery-list.csv", signatures.delivery_list_csv, name="delivery-list"),
     path("delivery.pdf", signatures.delivery_document, name="delivery-document"),
     path("updates/new/", updates.update_new, name="update-new"),
+    path("response/new/", updates.response_new, name="response-new"),
     path("updates/<int:update>/", updates.update_detail, name="update"),
     path("updates/<int:update>/send/", updates.update_send, name="update-send"),
     path("updates/<int:update>/<str:language>/", updates.update_text_edit, name="update-text"),
