@@ -31,7 +31,7 @@ def for_version(language: str, action: str, code: str) -> str:
 # Latin-script words a page in another script may show in its own voice: the site's name, file
 # formats and standards it names, and the languages of the language menu and form choices.
 LATIN_ON_PURPOSE = frozenset(
-    {"Awaz", "Markdown", "JPEG", "PNG", "WebP", "GIF", "UTC", "CSV", "PDF", "SHA", "cookie"}
+    {"Awaz", "Markdown", "JPEG", "PNG", "WebP", "GIF", "UTC", "CSV", "PDF", "SHA", "HTML", "cookie"}
     # Authenticator apps the two-factor set-up names, and the QR code it shows.
     | {"QR", "FreeOTP", "Aegis", "Google", "Authenticator"}
     # Examples the help texts give: addresses and a name as they are written in Latin letters.

@@ -69,6 +69,8 @@ class ResponseForm(_PerLanguage):
             validators=[validate_markdown],
             help_text=_("Markdown: paragraphs, lists, links. No images, no HTML."),
         )
+        texts = [self.field_name(index, code) for index, code in enumerate(self.languages)]
+        self.order_fields(["responded_on", *texts, "document_url"])
 
 
 class VictoryStatementsForm(_PerLanguage):
