@@ -15,6 +15,7 @@ ACTIONS: dict[str, str] = {
     "petition.close": "a petition stopped taking signatures (actor None: its closing date)",
     "petition.reopen": "a closed or won petition takes signatures again",
     "petition.victory": "a petition was declared won",
+    "response.record": "a member recorded the decision maker's response (its update in details)",
     "petition.remove": "a moderator took a petition down (reports acted on in details)",
     "petition.challenge": "the proof-of-work challenge was switched on or off for a petition",
     "petition.feature": "a moderator put a petition on the home page",

@@ -34,6 +34,7 @@ petition_patterns: list[URLPattern | URLResolver] = [
     path("paper/sheet.pdf", paper.paper_sheet, name="paper-sheet"),
     path("paper/<int:batch>/undo/", paper.paper_batch_undo, name="paper-undo"),
     path("updates/new/", updates.update_new, name="update-new"),
+    path("response/new/", updates.response_new, name="response-new"),
     path("updates/<int:update>/", updates.update_detail, name="update"),
     path("updates/<int:update>/send/", updates.update_send, name="update-send"),
     path("updates/<int:update>/<str:language>/", updates.update_text_edit, name="update-text"),

@@ -1,7 +1,7 @@
 from typing import ClassVar
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
+from django.core.validators import MinValueValidator, URLValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +13,10 @@ from awaz.petitions.validators import (
     validate_language_codes,
     validate_markdown,
     validate_risky_countries,
+)
+
+HTTPS_ONLY = URLValidator(
+    schemes=["https"], message=_("Enter a web address that starts with https://.")
 )
 
 
@@ -358,9 +362,21 @@ class Milestone(models.Model):
         return f"{self.petition.slug}: {self.goal}"
 
 
+class UpdateKind(models.TextChoices):
+    NEWS = "news", _("news")
+    RESPONSE = "response", _("the decision maker's response")
+    VICTORY = "victory", _("victory")
+
+
 class PetitionUpdate(models.Model):
     """News from the organizer: shown on the petition's page and, on request, e-mailed to the
-    signers who asked for updates (see awaz.signatures.mailings)."""
+    signers who asked for updates (see awaz.signatures.mailings).
+
+    The decision maker's response and the victory statement are updates of their own kind: they
+    take the same road to the signers and the feed, and the page shows them in their own place.
+    """
+
+    Kind = UpdateKind
 
     petition = models.ForeignKey(
         Petition, on_delete=models.CASCADE, related_name="updates", verbose_name=_("petition")
@@ -375,6 +391,9 @@ class PetitionUpdate(models.Model):
         verbose_name=_("posted by"),
     )
     original_language = models.CharField(_("written in"), max_length=16, choices=settings.LANGUAGES)
+    kind = models.CharField(
+        _("kind"), max_length=16, choices=UpdateKind.choices, default=UpdateKind.NEWS
+    )
     # When e-mailing was asked for; None: shown on the page only (so far).
     emailed_at = models.DateTimeField(_("e-mailed"), null=True, blank=True)
 
@@ -382,9 +401,47 @@ class PetitionUpdate(models.Model):
         verbose_name = _("update")
         verbose_name_plural = _("updates")
         ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=UpdateKind.values), name="petition_update_kind_known"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.petition.slug} @ {self.created_at:%Y-%m-%d}"
+
+
+class PetitionResponse(models.Model):
+    """What the decision maker answered: its texts are those of the update that announces it."""
+
+    update = models.OneToOneField(
+        PetitionUpdate,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="response",
+        verbose_name=_("update"),
+    )
+    responded_on = models.DateField(_("date of the response"))
+    document_url = models.URLField(
+        _("the response as a document"),
+        max_length=500,
+        blank=True,
+        validators=[HTTPS_ONLY],
+        help_text=_("Optional: a web address starting with https:// where it is published."),
+    )
+
+    class Meta:
+        verbose_name = _("response")
+        verbose_name_plural = _("responses")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(document_url="") | Q(document_url__startswith="https://"),
+                name="petition_response_document_is_https",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.update} ({self.responded_on})"
 
 
 class PetitionUpdateText(models.Model):

@@ -186,3 +186,13 @@ def petition_update_texts(*, update: PetitionUpdate) -> dict[str, PetitionUpdate
 
 def petition_update_text_in(*, update: PetitionUpdate, language: str) -> PetitionUpdateText | None:
     return update.texts.filter(language=language).first()
+
+
+def petition_written_languages(*, petition: Petition) -> list[str]:
+    """The languages a person wrote the petition in, its original first: where a response or a
+    victory statement is written too (the other Uyghur scripts are converted from them)."""
+    written = PetitionText.objects.filter(
+        petition=petition, origin=PetitionText.Origin.WRITTEN
+    ).values_list("language", flat=True)
+    others = sorted((code for code in written if code != petition.original_language), key=_order)
+    return [petition.original_language, *others]

@@ -1,11 +1,14 @@
 """Updates: news an organizer posts on a petition's page, in one language or more."""
 
+from collections.abc import Iterable, Mapping
+
 from django.db import transaction
 
 from awaz.accounts.models import User
+from awaz.i18n import closeness
 from awaz.petitions.conversion import UYGHUR_SCRIPTS
-from awaz.petitions.models import Petition, PetitionUpdate, PetitionUpdateText
-from awaz.petitions.selectors import text_preferred
+from awaz.petitions.models import Petition, PetitionUpdate, PetitionUpdateText, UpdateKind
+from awaz.petitions.selectors import HasLanguage, text_preferred
 from awaz.scripts import convert
 
 
@@ -47,15 +50,43 @@ def _convert_scripts(source: PetitionUpdateText) -> None:
 
 @transaction.atomic
 def update_post(
-    *, petition: Petition, by: User | None, language: str, title: str, body: str
+    *,
+    petition: Petition,
+    by: User | None,
+    language: str,
+    title: str,
+    body: str,
+    kind: str = UpdateKind.NEWS,
 ) -> PetitionUpdate:
     """Post an update on the petition's page (e-mailing it is a separate step)."""
+    return update_post_versions(
+        petition=petition, by=by, versions={language: (title, body)}, kind=kind
+    )
+
+
+@transaction.atomic
+def update_post_versions(
+    *,
+    petition: Petition,
+    by: User | None,
+    versions: Mapping[str, tuple[str, str]],
+    kind: str = UpdateKind.NEWS,
+) -> PetitionUpdate:
+    """Post an update written in several languages at once: `{language: (title, body)}`, the
+    first its original. Uyghur scripts a person did not write are converted from one they did."""
+    if not versions:
+        raise ValueError("an update needs at least one version")
+    first = next(iter(versions))
     update = PetitionUpdate.objects.create(
-        petition=petition, created_by=by, original_language=language
+        petition=petition, created_by=by, original_language=first, kind=kind
     )
-    _convert_scripts(
+    saved = [
         _save_text(update=update, language=language, title=title, body=body, converted=False)
-    )
+        for language, (title, body) in versions.items()
+    ]
+    uyghur = [text for text in saved if text.language in UYGHUR_SCRIPTS]
+    if uyghur:
+        _convert_scripts(uyghur[0])
     return update
 
 
@@ -70,19 +101,37 @@ def update_text_save(
 
 
 def update_text_for(update: PetitionUpdate, language: str) -> PetitionUpdateText | None:
-    """The update in `language`, else in the language it was written in, else any."""
-    return text_preferred(
-        update.texts.all(),
-        language=language,
-        original_language=update.original_language,
+    """The update in `language`, else the closest version the reader can read (see
+    awaz.i18n.closeness), else the language it was written in, else any."""
+    return choose_closest(
+        update.texts.all(), language=language, original_language=update.original_language
     )
 
 
+def choose_closest[Version: HasLanguage](
+    texts: Iterable[Version], *, language: str, original_language: str
+) -> Version | None:
+    """The version a reader of `language` reads best: theirs, the closest, the original, any."""
+    versions = list(texts)
+    by_language = {text.language: text for text in versions}
+    for code in closeness.preference(language, original_language):
+        if code in by_language:
+            return by_language[code]
+    return text_preferred(versions, language=language, original_language=original_language)
+
+
 def updates_for_page(
-    *, petition: Petition, language: str, limit: int = 5
+    *,
+    petition: Petition,
+    language: str,
+    limit: int = 5,
+    kinds: tuple[str, ...] = tuple(UpdateKind.values),
 ) -> list[tuple[PetitionUpdate, PetitionUpdateText]]:
-    """The latest updates with their text in the reader's language, for the public page."""
-    updates = PetitionUpdate.objects.filter(petition=petition).prefetch_related("texts")[:limit]
+    """The latest updates with their text in the reader's language, for the public page and the
+    feed: news, the decision maker's response and the victory (`kinds` narrows them)."""
+    updates = PetitionUpdate.objects.filter(petition=petition, kind__in=kinds).prefetch_related(
+        "texts"
+    )[:limit]
     shown = []
     for update in updates:
         text = update_text_for(update, language)

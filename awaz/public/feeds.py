@@ -157,6 +157,10 @@ class OrganizationPetitionsFeed(PetitionsFeed):
 Entry = tuple[PetitionUpdate, PetitionUpdateText]
 
 
+# Where the page shows an update of each kind: news in the list, the response in its own place.
+ANCHORS = {"response": "#response", "victory": ""}
+
+
 class PetitionUpdatesFeed(AtomFeed):
     """News from the organizer on one petition, in the reader's language where it has one."""
 
@@ -187,10 +191,12 @@ class PetitionUpdatesFeed(AtomFeed):
 
     def item_link(self, item: Entry) -> str:
         path = reverse("public:petition-detail", args=[self.petition.slug])
-        return absolute(f"{path}#update-{item[0].pk}")
+        anchor = ANCHORS.get(item[0].kind, f"#update-{item[0].pk}")
+        return absolute(f"{path}{anchor}")
 
     def item_guid(self, item: Entry) -> str:
-        return self.item_link(item)
+        path = reverse("public:petition-detail", args=[self.petition.slug])
+        return absolute(f"{path}#update-{item[0].pk}")
 
     def item_pubdate(self, item: Entry) -> datetime:
         return item[0].created_at

@@ -1,5 +1,6 @@
 """Readers see a petition's changes at once: its cached pages go when it or its texts change.
 
+Updates (the response, the victory) and milestones are changes too.
 Within one process (and across processes when the cache is Redis); with a per-process memory
 cache the other processes catch up within AWAZ_PAGE_CACHE_SECONDS. Counts are not "changes"
 here: they are folded with queryset updates and reach readers within the cache period.
@@ -9,7 +10,14 @@ from typing import Any
 
 from django.db.models.signals import post_delete, post_save
 
-from awaz.petitions.models import Petition, PetitionLink, PetitionText
+from awaz.petitions.models import (
+    Milestone,
+    Petition,
+    PetitionLink,
+    PetitionResponse,
+    PetitionText,
+    PetitionUpdateText,
+)
 from awaz.public import pagecache
 from awaz.signatures.models import Signature
 
@@ -17,8 +25,10 @@ from awaz.signatures.models import Signature
 def _petition_changed(sender: type, instance: Any, **kwargs: Any) -> None:
     if isinstance(instance, Petition):
         slug = instance.slug
-    elif isinstance(instance, PetitionText):
+    elif isinstance(instance, PetitionText | Milestone):
         slug = instance.petition.slug
+    elif isinstance(instance, PetitionUpdateText | PetitionResponse):
+        slug = instance.update.petition.slug
     else:
         slug = instance.text.petition.slug
     pagecache.forget_petition(slug)
@@ -31,6 +41,7 @@ def _comment_hidden(sender: type, instance: Signature, **kwargs: Any) -> None:
 
 def connect() -> None:
     post_save.connect(_comment_hidden, sender=Signature, dispatch_uid="pagecache-comment-hidden")
-    for model in (Petition, PetitionText, PetitionLink):
+    models = (Petition, PetitionText, PetitionLink, PetitionUpdateText, PetitionResponse, Milestone)
+    for model in models:
         for signal in (post_save, post_delete):
             signal.connect(_petition_changed, sender=model, dispatch_uid=f"pagecache-{model}")

@@ -19,7 +19,7 @@ from awaz.http.headers import frame_ancestors, per_reader_page
 from awaz.http.methods import post_only
 from awaz.organizations.selectors import organization_description_shown
 from awaz.petitions import selectors
-from awaz.petitions.updates import updates_for_page
+from awaz.petitions.responses import milestones_shown, updates_on_page
 from awaz.privacy.network import client_address, is_allowed, network_digest
 from awaz.public import challenge as challenge_widget
 from awaz.public import pagecache, sharing
@@ -37,7 +37,7 @@ from awaz.signatures.services import (
     signature_sign,
     signing_network_busy,
 )
-from awaz.signatures.tokens import Purpose, TokenError, read_token
+from awaz.signatures.tokens import Purpose, SignatureGoneError, TokenError, read_token
 
 View = Callable[..., HttpResponse]
 
@@ -87,12 +87,17 @@ def petition_page_context(
     """
     if form is None:
         form = SignForm(language=get_language(), initial={"stamp": stamp or form_stamp()})
+    shown = updates_on_page(petition=page.petition, language=get_language())
     return {
         "page": page,
         "form": form,
         "refusal": refusal,
         "recent": signatures_recent(petition=page.petition),
-        "updates": updates_for_page(petition=page.petition, language=get_language()),
+        # News, the response and the victory in the reader's language, or the closest.
+        "updates": shown.news,
+        "response": shown.response,
+        "victory": shown.victory,
+        "milestones": milestones_shown(petition=page.petition),
         "retention_days": settings.AWAZ_RETENTION_DAYS,
         "challenge_required": ask_challenge or challenge.required(page.petition),
         "challenge_asked": ask_challenge,
@@ -209,7 +214,10 @@ def petition_signed(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "public/check_inbox.html", {"page": page})
 
 
-def _invalid_link(request: HttpRequest) -> HttpResponse:
+def _invalid_link(request: HttpRequest, error: TokenError | None = None) -> HttpResponse:
+    """A link that does not work; one whose signature was withdrawn says so (opened twice)."""
+    if isinstance(error, SignatureGoneError):
+        return render(request, "public/signature_gone.html", status=410)
     return render(request, "public/link_invalid.html", status=404)
 
 
@@ -247,8 +255,8 @@ def signature_confirm_view(request: HttpRequest, token: str) -> HttpResponse:
 def signature_remove_view(request: HttpRequest, token: str) -> HttpResponse:
     try:
         signature = read_token(token, Purpose.REMOVE)
-    except TokenError:
-        return _invalid_link(request)
+    except TokenError as error:
+        return _invalid_link(request, error)
     if request.method == "POST":
         slug = signature.petition.slug
         signature_remove(signature_id=signature.pk)
@@ -330,11 +338,17 @@ def signature_unsubscribe_view(request: HttpRequest, token: str) -> HttpResponse
     """No more updates: a page with a button, or the one-click POST of a mail program."""
     try:
         signature = read_token(token, Purpose.UNSUBSCRIBE)
-    except TokenError:
-        return _invalid_link(request)
+    except TokenError as error:
+        return _invalid_link(request, error)
     if request.method == "POST":
         signature_unsubscribe(signature_id=signature.pk)
         return render(request, "public/unsubscribed.html", {"petition": signature.petition})
     if request.method not in ("GET", "HEAD"):
         return HttpResponse(status=405, headers={"Allow": "GET, HEAD, POST"})
+    if not signature.wants_updates:  # opened a second time: say what already happened
+        return render(
+            request,
+            "public/unsubscribed.html",
+            {"petition": signature.petition, "already": True},
+        )
     return render(request, "public/unsubscribe.html", {"petition": signature.petition})

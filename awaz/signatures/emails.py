@@ -16,7 +16,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from awaz.core.markdown import render_markdown
+from awaz.core.markdown import markdown_plain, render_markdown
 from awaz.i18n.bidi import rtl_marked
 from awaz.jobs import mailer
 from awaz.petitions.models import PetitionUpdate
@@ -150,16 +150,17 @@ def update_message_id(update: PetitionUpdate, signature: Signature) -> str:
 def update_message(
     update: PetitionUpdate, signature: Signature, address: str
 ) -> EmailMultiAlternatives:
-    """An update, in the language the signer signed in, with one-click unsubscribe (RFC 8058)."""
-    from awaz.petitions.updates import update_text_for
+    """An update, with one-click unsubscribe (RFC 8058): in the language the signer signed in,
+    else in the closest version the update has, the whole message (subject too) in that one."""
+    from awaz.petitions.responses import response_of
+    from awaz.petitions.updates import choose_closest, update_text_for
 
     petition = update.petition
-    with translation.override(signature.language):
-        text = update_text_for(update, signature.language)
-        petition_text = text_preferred(
-            petition.texts.all(),
-            language=signature.language,
-            original_language=petition.original_language,
+    text = update_text_for(update, signature.language)
+    language = text.language if text else signature.language
+    with translation.override(language):
+        petition_text = choose_closest(
+            petition.texts.all(), language=language, original_language=petition.original_language
         )
         unsubscribe_url = _absolute(
             reverse(
@@ -167,10 +168,13 @@ def update_message(
                 args=[make_token(signature, Purpose.UNSUBSCRIBE)],
             )
         )
+        response = response_of(update)
         context: dict[str, object] = {
-            "language": text.language if text else signature.language,
+            "language": language,
+            "kind": update.kind,
+            "response": response,
             "update_title": text.title if text else "",
-            "update_body": text.body if text else "",
+            "update_body": markdown_plain(text.body) if text else "",
             "update_html": render_markdown(text.body) if text else "",
             "title": petition_text.title if petition_text else petition.slug,
             "name": signature.name,

@@ -24,6 +24,10 @@ class TokenError(Exception):
     """The token is forged, expired, for another purpose, or its signature is gone."""
 
 
+class SignatureGoneError(TokenError):
+    """A genuine, unexpired token whose signature no longer exists: withdrawn (or purged)."""
+
+
 def _salt(purpose: Purpose) -> str:
     return f"awaz.signatures.{purpose}"
 
@@ -44,8 +48,9 @@ def read_token(token: str, purpose: Purpose) -> Signature:
     except (signing.BadSignature, ValueError, TypeError) as error:
         raise TokenError(str(error)) from None
     signature = Signature.objects.select_related("petition").filter(pk=pk).first()
+    # A row of that number with another signer's digest is not this token's signature either.
     if signature is None or not hmac.compare_digest(
         signature.email_digest[:12], str(digest_prefix)
     ):
-        raise TokenError("no such signature")
+        raise SignatureGoneError("no such signature")
     return signature

@@ -45,6 +45,7 @@ LATIN_ON_PURPOSE = frozenset(
         "cookie",
         "HTTPS",
         "JSON",
+        "HTML",
     }
     # The API and the tools that call it, named as their makers write them.
     | {"API", "CRM"}

@@ -31,6 +31,7 @@ from awaz.organizations import services as organizations
 from awaz.organizations.models import Invitation, Membership, Role
 from awaz.petitions import housekeeping, lifecycle
 from awaz.petitions.models import Petition
+from awaz.petitions.responses import response_record
 from awaz.petitions.updates import update_post
 from awaz.signatures import paper
 from awaz.signatures.exports import signatures_export
@@ -82,6 +83,16 @@ NOT_AUDITED: dict[str, str] = {
     "awaz.petitions.conversion.petition_text_convert_again": CONTENT,
     "awaz.petitions.updates.update_post": CONTENT + " (e-mailing it is audited)",
     "awaz.petitions.updates.update_text_save": CONTENT,
+    "awaz.petitions.updates.update_post_versions": CONTENT + " (e-mailing it is audited)",
+    "awaz.signatures.announcements.response_announce": (
+        "composes two audited services: response_record and update_email_start"
+    ),
+    "awaz.signatures.announcements.victory_declare": (
+        "composes two audited services: petition_declare_victory and update_email_start"
+    ),
+    "awaz.petitions.responses.victory_post": (
+        CONTENT + " (the victory's statements; the move is audited as petition.victory)"
+    ),
     "awaz.organizations.services.organization_update": CONTENT,
     "awaz.organizations.services.organization_description_save": CONTENT,
     "awaz.accounts.services.user_sign_up": ACCOUNT,
@@ -261,6 +272,21 @@ def _update_email():
     return (
         lambda: update_email_start(update=update, by=member.user),
         Expected("update.email", update, member.user),
+    )
+
+
+@scenario("awaz.petitions.responses.response_record")
+def _response():
+    member = make_member(Role.EDITOR)
+    petition = make_petition(organization=member.organization)
+    return (
+        lambda: response_record(
+            petition=petition,
+            by=member.user,
+            responded_on=datetime.date(2026, 3, 5),
+            texts={"en": "We will look into it."},
+        ),
+        Expected("response.record", petition, member.user),
     )
 
 

@@ -255,12 +255,3 @@ class ImageForm(forms.Form):
         if not data.get("image") and not data.get("remove"):
             raise ValidationError(_("Choose an image, or tick “Remove the image”."))
         return data
-
-
-class VictoryForm(forms.Form):
-    statement = forms.CharField(
-        label=_("What was won"),
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 4, "dir": "auto"}),
-        help_text=_("A sentence or two, shown on the petition's page."),
-    )

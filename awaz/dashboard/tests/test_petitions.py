@@ -319,3 +319,29 @@ def test_a_petition_under_review_keeps_its_image_and_settings(editor):
     assert "cannot be changed" in response.content.decode()
     petition.refresh_from_db()
     assert (bool(petition.image), petition.first_goal) == (False, 500)
+
+
+def test_after_the_original_is_edited_the_public_generated_versions_follow_at_once(
+    editor, client: Client
+):
+    from awaz.petitions.conversion import petition_texts_convert
+
+    petition = make_petition(organization=editor.organization, languages=("ug",))
+    petition_texts_convert(source=petition.texts.get(language="ug"))
+    assert "ikkinchi" not in client.get(f"/ug-latn/petitions/{petition.slug}/").content.decode()
+    client_for(editor.user).post(
+        f"{petition_url(petition)}texts/ug/",
+        {
+            "title": "ئازادلىق",
+            "target": "ھۆكۈمەت",
+            "summary": "",
+            "body": "ئىككىنچى ئابزاس.",
+            "links-TOTAL_FORMS": 0,
+            "links-INITIAL_FORMS": 0,
+        },
+    )
+    assert petition.texts.get(language="ug-latn").origin == "converted"
+    latin = client.get(f"/ug-latn/petitions/{petition.slug}/").content.decode()
+    assert "ikkinchi" in latin.lower()
+    cyrillic = client.get(f"/ug-cyrl/petitions/{petition.slug}/").content.decode()
+    assert "иккинчи" in cyrillic.lower()

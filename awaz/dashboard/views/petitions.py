@@ -20,14 +20,15 @@ from awaz.dashboard.forms.petitions import (
     LinkFormSet,
     PetitionSettingsForm,
     PetitionStartForm,
-    VictoryForm,
     links_from,
 )
+from awaz.dashboard.forms.responses import VictoryStatementsForm
 from awaz.dashboard.statistics import petition_statistics
 from awaz.moderation.selectors import rejection_of
 from awaz.organizations.models import Membership
 from awaz.petitions import lifecycle, organizer_selectors, services, writing
 from awaz.petitions.models import Petition
+from awaz.signatures.announcements import victory_declare
 
 
 def _to_petition(petition: Petition) -> HttpResponse:
@@ -220,12 +221,11 @@ def petition_move(
 def petition_victory(request: HttpRequest, membership: Membership, petition: str) -> HttpResponse:
     found = petition_of(membership, petition)
     posted = request.method == "POST"
-    form = VictoryForm(request.POST if posted else None)
+    written = organizer_selectors.petition_written_languages(petition=found)
+    form = VictoryStatementsForm(request.POST if posted else None, written=written)
     if form.is_valid():
         try:
-            lifecycle.petition_declare_victory(
-                petition=found, by=current_user(request), statement=form.cleaned_data["statement"]
-            )
+            victory_declare(petition=found, by=current_user(request), statements=form.texts())
         except ValidationError as error:
             add_service_errors(form, error, fields={"victory_statement": "statement"})
         else:

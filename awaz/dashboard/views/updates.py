@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from awaz.dashboard.access import current_user, member_view, petition_of
 from awaz.dashboard.forms.base import add_service_errors, write_in
+from awaz.dashboard.forms.responses import ResponseForm
 from awaz.dashboard.forms.updates import UpdateForm, UpdateTextForm
 from awaz.i18n import languages
 from awaz.organizations.models import Membership
@@ -20,7 +21,9 @@ from awaz.petitions.organizer_selectors import (
     petition_update_of,
     petition_update_text_in,
     petition_update_texts,
+    petition_written_languages,
 )
+from awaz.signatures.announcements import response_announce
 from awaz.signatures.selectors import signatures_update_recipients_count
 from awaz.signatures.sending import update_email_start
 
@@ -146,3 +149,41 @@ def update_send(
             % {"count": count},
         )
     return _to_update(shown)
+
+
+@member_view("edit")
+@require_http_methods(["GET", "HEAD", "POST"])
+def response_new(request: HttpRequest, membership: Membership, petition: str) -> HttpResponse:
+    """Record what the decision maker answered; it goes on the page and to the subscribers."""
+    found = petition_of(membership, petition)
+    if not found.is_visible:
+        raise Http404
+    written = petition_written_languages(petition=found)
+    form = ResponseForm(request.POST or None, written=written, label_suffix="")
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            update = response_announce(
+                petition=found,
+                by=current_user(request),
+                responded_on=data["responded_on"],
+                texts=form.texts(),
+                document_url=data["document_url"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "The response is on the petition's page, and on its way to the signers "
+                    "who asked for updates."
+                ),
+            )
+            return _to_update(update)
+    return render(
+        request,
+        "dashboard/response_new.html",
+        {"organization": membership.organization, "petition": found, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )

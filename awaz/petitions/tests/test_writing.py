@@ -180,3 +180,35 @@ def test_reviewing_marks_the_reviewer():
     converted.refresh_from_db()
     assert (converted.origin, converted.updated_by) == ("reviewed", reviewer)
     assert lifecycle.submission_problems(petition) == []
+
+
+def test_after_the_original_is_edited_unreviewed_scripts_follow_and_reviewed_ones_stay():
+    from awaz.petitions.services import petition_text_review
+    from awaz.petitions.writing import petition_start, petition_text_write
+    from tests.factories import make_organization
+    from tests.organizers import make_user
+
+    author = make_user()
+    petition = petition_start(
+        organization=make_organization(),
+        by=author,
+        original_language="ug",
+        title="ئازادلىق",
+        target="ھۆكۈمەت",
+        body="بىرىنچى ئابزاس.",
+    )
+    cyrillic = PetitionText.objects.get(petition=petition, language="ug-cyrl")
+    petition_text_review(text=cyrillic, by=author)
+    reviewed_body = PetitionText.objects.get(petition=petition, language="ug-cyrl").body
+    petition_text_write(
+        petition=Petition.objects.get(pk=petition.pk),
+        language="ug",
+        by=author,
+        title="ئازادلىق",
+        target="ھۆكۈمەت",
+        body="يېڭى ئابزاس.",
+    )
+    latin = PetitionText.objects.get(petition=petition, language="ug-latn")
+    assert latin.origin == "converted" and "yéngi" in latin.body.lower()
+    kept = PetitionText.objects.get(petition=petition, language="ug-cyrl")
+    assert (kept.origin, kept.body) == ("reviewed", reviewed_body)

@@ -155,7 +155,9 @@ def test_this_wasnt_me_removes_the_signature_at_once(client: Client):
     assert response.status_code == 200 and "Signature removed" in response.content.decode()
     assert Signature.objects.count() == 0
     assert live_count(petition.pk) == 0
-    assert client.post(url).status_code == 404  # replayed: nothing left to remove
+    again = client.post(url)  # replayed: nothing left to remove, and the page says so
+    assert again.status_code == 410 and "This signature was removed" in again.content.decode()
+    assert "Remove my signature" not in client.get(url).content.decode()
 
 
 def test_the_email_goes_out_in_the_language_and_script_of_the_page(client: Client):

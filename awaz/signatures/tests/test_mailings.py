@@ -67,7 +67,7 @@ def test_each_subscriber_gets_the_update_once_with_one_click_unsubscribe(setting
     )
     message = mail.outbox[0]
     assert message.subject.startswith("Update:")
-    assert "He is **free**." in message.body
+    assert "He is free." in message.body  # Markdown read as plain text, no asterisks
     assert "<strong>free</strong>" in message.alternatives[0].content  # type: ignore[attr-defined]
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert message.extra_headers["List-Unsubscribe"].startswith(
@@ -141,6 +141,9 @@ def test_one_click_unsubscribe_works_without_cookies_or_csrf():
     assert response.status_code == 200
     signer.refresh_from_db()
     assert signer.wants_updates is False and signer.email_encrypted == ""
+    again = client.get(f"/en/signatures/unsubscribe/{token}/").content.decode()
+    assert "You no longer receive updates" in again  # opened twice: says what happened
+    assert "Send me no more updates" not in again
 
 
 def test_signers_who_stopped_emails_or_withdrew_get_nothing():
