@@ -144,12 +144,14 @@ def test_other_methods_on_a_post_only_address_are_refused(client: Client):
         (Petition.Status.VICTORY, "Won 3,512 people signed. This petition won on"),
     ],
 )
-@pytest.mark.parametrize("page", ["", "embed/"])
+# Not "page": that name is pytest-playwright's fixture, and asking for it starts a browser
+# (whose event loop then makes every later database test on the worker fail).
+@pytest.mark.parametrize("subpage", ["", "embed/"])
 def test_an_ended_petition_says_its_final_count_and_outcome_not_a_goal(
-    client: Client, status: str, said: str, page: str
+    client: Client, status: str, said: str, subpage: str
 ):
     petition = make_petition(status=status, signature_count=3512)
-    html = client.get(f"/en/petitions/{petition.slug}/{page}").content.decode()
+    html = client.get(f"/en/petitions/{petition.slug}/{subpage}").content.decode()
     assert said in text_of(html)
     assert "Let's get to" not in html
     assert "<progress" not in html
