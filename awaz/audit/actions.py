@@ -44,4 +44,5 @@ ACTIONS: dict[str, str] = {
     "membership.role_change": "a member's role changed (from/to in details)",
     "membership.remove": "a member was taken out of an organization",
     "user.staff_role": "a person was made moderator, admin, or no longer staff",
+    "user.language": "a person chose the language of the mail they receive (from/to in details)",
 }

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 import awaz
 from awaz.accounts.roles import StaffRole
-from awaz.accounts.services import user_staff_role_set
+from awaz.accounts.services import user_language_set, user_staff_role_set
 from awaz.audit.actions import ACTIONS
 from awaz.audit.models import AuditEntry
 from awaz.audit.registry import state_changing_functions
@@ -379,6 +379,15 @@ def _staff_role():
     return (
         lambda: user_staff_role_set(user=person, role=StaffRole.MODERATOR, by=admin),
         Expected("user.staff_role", person, admin),
+    )
+
+
+@scenario("awaz.accounts.services.user_language_set")
+def _language():
+    person = make_user()
+    return (
+        lambda: user_language_set(user=person, language="ug"),
+        Expected("user.language", person, person),
     )
 
 
