@@ -8,7 +8,7 @@ from django_stubs_ext import StrPromise
 from awaz.accounts.models import User
 from awaz.accounts.roles import StaffRole
 from awaz.jobs.emails import absolute_url, send_templated
-from awaz.moderation.models import TrendingSource
+from awaz.moderation.models import Report, TrendingSource
 from awaz.organizations.models import Role
 from awaz.petitions.models import Petition
 from awaz.petitions.selectors import choose_text
@@ -86,3 +86,33 @@ def spike_email_send(*, spikes: Sequence[TrendingSource]) -> None:
                 template="moderation/emails/spike",
                 context={"spikes": spikes, "links": links},
             )
+
+
+def reports_email_send(*, reports: Sequence[Report]) -> None:
+    """Tell the moderators how many reports came in, about which petitions, and where to act."""
+    by_petition: dict[int, tuple[Petition, int]] = {}
+    for report in reports:
+        petition, count = by_petition.get(report.petition_id, (report.petition, 0))
+        by_petition[report.petition_id] = (petition, count + 1)
+    petitions = sorted(by_petition.values(), key=lambda pair: (-pair[1], pair[0].pk))
+    for person in moderator_recipients():
+        with translation.override(person.mail_language):
+            rows = [
+                (_title(petition, person.mail_language), count) for petition, count in petitions
+            ]
+            send_templated(
+                to=person.email,
+                template="moderation/emails/reports",
+                context={
+                    "count": len(reports),
+                    "rows": rows,
+                    "url": absolute_url("moderation:reports"),
+                },
+            )
+
+
+def _title(petition: Petition, language: str) -> str:
+    version = choose_text(
+        petition.texts.all(), language=language, original_language=petition.original_language
+    )
+    return version.title if version else petition.slug

@@ -61,6 +61,7 @@ NOT_AUDITED: dict[str, str] = {
     "awaz.signatures.counting.signature_count_recount": "bookkeeping of the published count",
     "awaz.moderation.trending.trending_compute": "derived statistics, no decision",
     "awaz.moderation.trending.trending_alert": "the moderators' alert e-mail, no decision",
+    "awaz.moderation.reports.reports_alert": "the moderators' e-mail about reports, no decision",
     "awaz.core.once.claim_once": "infrastructure: a claim that something runs once",
     "awaz.core.keyrotation.column_rotate": "infrastructure: the same values under a new key",
     "awaz.signatures.services.signature_release": (
