@@ -40,9 +40,10 @@ install-dev: $(VENV)/.installed-dev
 
 run: install
 	@mkdir -p var
+	@# Catalogs first: every manage.py command checks them, and the first migration would warn.
+	$(MANAGE) compile_catalogs --verbosity 0
 	$(MANAGE) migrate --noinput
 	$(MANAGE) collectstatic --noinput --verbosity 0
-	$(MANAGE) compile_catalogs --verbosity 0
 	$(MANAGE) seed_demo
 	@echo
 	@echo "Awaz is starting on http://127.0.0.1:$(PORT)/  (stop it with Ctrl+C)"

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from awaz.accounts.roles import StaffRole
+from awaz.i18n import languages
 
 
 class UserManager(BaseUserManager["User"]):
@@ -56,6 +57,14 @@ class User(AbstractBaseUser, PermissionsMixin):
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
     # Set when the owner of the address followed the link we mailed; no log-in before that.
     email_verified_at = models.DateTimeField(_("e-mail address confirmed"), null=True, blank=True)
+    # The language of the mail this person gets (and of nothing a signer sees): the one they
+    # signed up in, until they choose another on their account page.
+    language = models.CharField(
+        _("language"),
+        max_length=16,
+        choices=[(language.code, language.name) for language in languages.LANGUAGES],
+        default=languages.DEFAULT,
+    )
 
     objects: ClassVar[UserManager] = UserManager()
 
@@ -72,6 +81,11 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.name or self.email
+
+    @property
+    def mail_language(self) -> str:
+        """The language to write to this person in (a code Awaz still offers)."""
+        return self.language if self.language in languages.BY_CODE else languages.DEFAULT
 
     @property
     def email_confirmed(self) -> bool:

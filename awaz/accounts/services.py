@@ -11,6 +11,7 @@ from awaz.accounts.models import User
 from awaz.accounts.roles import StaffRole
 from awaz.accounts.tokens import verification_token_user
 from awaz.audit.services import audit_record
+from awaz.i18n import languages
 
 
 def _normalized(email: str) -> str:
@@ -18,16 +19,17 @@ def _normalized(email: str) -> str:
 
 
 @transaction.atomic
-def user_sign_up(*, email: str, password: str, name: str = "") -> None:
+def user_sign_up(*, email: str, password: str, name: str = "", language: str = "") -> None:
     """Open an account and mail the link that confirms its address.
 
     Returns nothing on purpose: the caller shows "check your inbox" whatever happened. An address
     that already has a confirmed account gets an e-mail saying so; one whose account was never
     confirmed gets a fresh link, and the password chosen now, so whoever reads that mailbox
-    decides (and an earlier sign-up by someone else is undone).
+    decides (and an earlier sign-up by someone else is undone). `language`: the one the form
+    was filled in, the account's mail language (Awaz's default when it offers no such language).
     """
     email = _normalized(email)
-    candidate = User(email=email, name=name.strip())
+    candidate = User(email=email, name=name.strip(), language=languages.get(language).code)
     candidate.full_clean(exclude=["password"], validate_unique=False, validate_constraints=False)
     try:
         validate_password(password, user=candidate)
@@ -50,7 +52,8 @@ def user_sign_up(*, email: str, password: str, name: str = "") -> None:
         return
     existing.password = candidate.password
     existing.name = candidate.name or existing.name
-    existing.save(update_fields=["password", "name"])
+    existing.language = candidate.language
+    existing.save(update_fields=["password", "name", "language"])
     emails.verification_email_send(user=existing)
 
 
@@ -114,5 +117,23 @@ def user_staff_role_set(
     if before != role:
         audit_record(
             actor=by, action="user.staff_role", target=user, details={"from": before, "to": role}
+        )
+    return user
+
+
+@transaction.atomic
+def user_language_set(*, user: User, language: str) -> User:
+    """Choose the language of the mail this person receives."""
+    if language not in languages.BY_CODE:
+        raise ValidationError({"language": "not a language Awaz offers"})
+    before = user.language
+    if before != language:
+        user.language = language
+        user.save(update_fields=["language"])
+        audit_record(
+            actor=user,
+            action="user.language",
+            target=user,
+            details={"from": before, "to": language},
         )
     return user

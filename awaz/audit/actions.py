@@ -56,4 +56,5 @@ ACTIONS: dict[str, str] = {
     "api_key.revoke": "an owner revoked an API key",
     "api_key.use": "a call to the API with a key (the operation, and what about, in details)",
     "user.staff_role": "a person was made moderator, admin, or no longer staff",
+    "user.language": "a person chose the language of the mail they receive (from/to in details)",
 }

@@ -5,6 +5,7 @@ from awaz.dashboard.views import accounts, two_factor
 
 app_name = "accounts"
 urlpatterns = [
+    path("", accounts.account, name="account"),
     path("signup/", accounts.signup, name="signup"),
     path("check-your-inbox/", accounts.sent, name="sent"),
     path("verify/again/", accounts.verify_again, name="verify-again"),

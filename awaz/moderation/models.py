@@ -58,6 +58,8 @@ class Report(models.Model):
         _("status"), max_length=16, choices=ReportStatus.choices, default=ReportStatus.OPEN
     )
     created_at = models.DateTimeField(_("reported"), default=timezone.now)
+    # When the moderators were e-mailed about it (one message for every report since the last).
+    alerted_at = models.DateTimeField(_("moderators told"), null=True, blank=True)
     resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
     resolved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -9,6 +9,7 @@ from django.utils import timezone
 from awaz.accounts.models import User
 from awaz.audit.services import audit_record
 from awaz.http.ratelimit import Rate, rate_take
+from awaz.moderation.emails import reports_email_send
 from awaz.moderation.models import Report, ReportReason, ReportStatus
 from awaz.petitions import lifecycle
 from awaz.petitions.models import Petition
@@ -38,6 +39,27 @@ def report_create(
     report.full_clean()
     report.save()
     return report
+
+
+@transaction.atomic
+def reports_alert() -> int:
+    """E-mail the moderators once about every open report they were not told of; how many.
+
+    Run by the worker every AWAZ_REPORT_ALERT_INTERVAL seconds, so a flood of reports is one
+    message per moderator and interval. The reports are marked in the same transaction as the
+    queued mail: a crash sends nothing and marks nothing.
+    """
+    fresh = list(
+        Report.objects.select_for_update(skip_locked=True)
+        .filter(status=ReportStatus.OPEN, alerted_at__isnull=True)
+        .select_related("petition")
+        .order_by("pk")
+    )
+    if not fresh:
+        return 0
+    Report.objects.filter(pk__in=[report.pk for report in fresh]).update(alerted_at=timezone.now())
+    reports_email_send(reports=fresh)
+    return len(fresh)
 
 
 def _close(reports: "list[Report]", *, status: str, by: User) -> list[int]:

@@ -3,6 +3,7 @@
 from django.tasks import task
 
 from awaz.moderation.invalidations import invalidation_run
+from awaz.moderation.reports import reports_alert
 from awaz.moderation.trending import trending_refresh_and_alert
 
 
@@ -15,3 +16,8 @@ def run_invalidation(*, invalidation_id: int) -> str:
 def compute_trending() -> None:
     """Periodic: the last 24 hours' sources of signatures, and an e-mail about new spikes."""
     trending_refresh_and_alert()
+
+
+def alert_moderators_about_reports() -> None:
+    """Periodic: one e-mail to each moderator about the reports since the last such e-mail."""
+    reports_alert()

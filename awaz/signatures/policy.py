@@ -2,7 +2,9 @@
 
 Admins change them in the dashboard; they take effect without a restart: a save clears the
 cached copy (in every process when the cache is Redis, else within AWAZ_POLICY_CACHE_SECONDS).
-What an admin left empty falls back to the environment's setting.
+What an admin left empty falls back to the environment's setting. Staff pages read
+`policy_in_force()`, straight from the database: the page after a save shows what was saved, in
+whichever process serves it (a per-process cache elsewhere may be seconds behind, signing only).
 """
 
 import re
@@ -84,6 +86,11 @@ def _read() -> Policy:
             row.trending_domain_per_hour, settings.AWAZ_TRENDING_DOMAIN_PER_HOUR
         ),
     )
+
+
+def policy_in_force() -> Policy:
+    """The lists and limits as saved, read now (for the pages that show them, not per signature)."""
+    return _read()
 
 
 def current_policy() -> Policy:

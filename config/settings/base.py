@@ -10,8 +10,21 @@ VAR_DIR = Path(env_str("AWAZ_VAR_DIR", str(BASE_DIR / "var")))
 DEBUG = env_bool("DEBUG", default=False)
 SECRET_KEY = env_secret("SECRET_KEY", VAR_DIR)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
+
+
+def _local_site_url() -> str:
+    """Without SITE_URL, the address bin/serve listens on (HOST, PORT), so that `PORT=8080 make run`
+    mails links to 8080; a wildcard HOST is reached on the loopback address."""
+    host = env_str("HOST", "127.0.0.1").strip() or "127.0.0.1"
+    if host in {"0.0.0.0", "::", "[::]"}:  # noqa: S104  # nosec B104 - compared, never bound
+        host = "127.0.0.1"
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"
+    return f"http://{host}:{env_str('PORT', '8000').strip() or '8000'}"
+
+
 # The public address, used in e-mails and absolute links (no trailing slash).
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_URL = (env_str("SITE_URL").strip() or _local_site_url()).rstrip("/")
 SITE_NAME = env_str("SITE_NAME", "Awaz")
 
 INSTALLED_APPS = [

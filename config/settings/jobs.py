@@ -1,7 +1,7 @@
 """Background work and e-mail: the task queue, the worker, the periodic jobs, the mail server."""
 
 from config.env import env_int, env_str, mailer_from_url
-from config.settings.moderation import AWAZ_TRENDING_INTERVAL
+from config.settings.moderation import AWAZ_REPORT_ALERT_INTERVAL, AWAZ_TRENDING_INTERVAL
 from config.settings.signing import AWAZ_COUNT_INTERVAL
 
 # --- Background work ------------------------------------------------------------------------
@@ -50,6 +50,7 @@ AWAZ_SCHEDULE = {
     "awaz.petitions.housekeeping.petitions_close_expired": 60,
     "awaz.signatures.retention.purge_past_retention": 3600,
     "awaz.moderation.tasks.compute_trending": AWAZ_TRENDING_INTERVAL,
+    "awaz.moderation.tasks.alert_moderators_about_reports": AWAZ_REPORT_ALERT_INTERVAL,
     "awaz.discovery.tasks.refresh_trending": 3600,
     "awaz.jobs.tasks.prune_finished_tasks": 3600,
 }

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 import awaz
 from awaz.accounts.roles import StaffRole
-from awaz.accounts.services import user_staff_role_set
+from awaz.accounts.services import user_language_set, user_staff_role_set
 from awaz.audit.actions import ACTIONS
 from awaz.audit.models import AuditEntry
 from awaz.audit.registry import state_changing_functions
@@ -65,6 +65,7 @@ NOT_AUDITED: dict[str, str] = {
     "awaz.signatures.counting.signature_count_recount": "bookkeeping of the published count",
     "awaz.moderation.trending.trending_compute": "derived statistics, no decision",
     "awaz.moderation.trending.trending_alert": "the moderators' alert e-mail, no decision",
+    "awaz.moderation.reports.reports_alert": "the moderators' e-mail about reports, no decision",
     "awaz.core.once.claim_once": "infrastructure: a claim that something runs once",
     "awaz.core.keyrotation.column_rotate": "infrastructure: the same values under a new key",
     "awaz.signatures.services.signature_release": (
@@ -505,6 +506,15 @@ def _staff_role():
     return (
         lambda: user_staff_role_set(user=person, role=StaffRole.MODERATOR, by=admin),
         Expected("user.staff_role", person, admin),
+    )
+
+
+@scenario("awaz.accounts.services.user_language_set")
+def _language():
+    person = make_user()
+    return (
+        lambda: user_language_set(user=person, language="ug"),
+        Expected("user.language", person, person),
     )
 
 

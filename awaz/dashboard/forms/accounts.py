@@ -6,6 +6,7 @@ from awaz.accounts.forms import ThrottledAuthenticationForm
 from awaz.accounts.models import User
 from awaz.core.formfields import EmailAddressField
 from awaz.dashboard.forms.base import ltr_email
+from awaz.i18n import languages
 
 
 class SignUpForm(forms.Form):
@@ -36,6 +37,17 @@ class SignUpForm(forms.Form):
         if data.get("password") and data.get("password") != data.get("password_again"):
             self.add_error("password_again", _("The two passwords differ."))
         return data
+
+
+class LanguageForm(forms.Form):
+    language = forms.ChoiceField(
+        label=_("Language of the e-mails Awaz sends you"),
+        choices=[(language.code, language.name_local) for language in languages.LANGUAGES],
+        help_text=_(
+            "Notices about your petitions, invitations and links to choose a new password. "
+            "The pages follow the language you pick at the top of each page."
+        ),
+    )
 
 
 class EmailForm(forms.Form):

@@ -222,3 +222,24 @@ def test_the_organizers_see_why_their_petition_was_rejected(pending):
     html = client_for(owner.user).get(url).content.decode()
     assert "Reason: Another reason (explained below)." in html
     assert "Name a &lt;b&gt;decision maker&lt;/b&gt;." in html
+
+
+def test_the_limits_page_shows_what_was_saved_even_where_a_process_holds_an_old_copy(settings):
+    from django.core.cache import cache
+
+    from awaz.signatures.policy import CACHE_KEY, current_policy
+
+    settings.AWAZ_POLICY_CACHE_SECONDS = 30
+    client = staff_client("admin")
+    old = current_policy()  # cached, as every web process has its own copy
+    response = client.post(
+        "/en/dashboard/moderation/settings/", {"sign_burst_limit": "1", "sign_burst_seconds": "90"}
+    )
+    assert response.status_code == 302
+    cache.set(CACHE_KEY, old, 30)  # the process that serves the next page still holds the old one
+    html = client.get(response["Location"]).content.decode()
+    assert "1 signature per network per petition in 90 s" in html
+    client.post("/en/dashboard/moderation/settings/", {"sign_burst_limit": "7"})
+    html = client.get("/en/dashboard/moderation/settings/").content.decode()
+    assert "7 signatures per network per petition in" in html
+    assert "1 signatures" not in html

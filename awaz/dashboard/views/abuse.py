@@ -18,7 +18,7 @@ from awaz.moderation.services import (
     list_entry_remove,
     site_settings_save,
 )
-from awaz.signatures.policy import current_policy
+from awaz.signatures.policy import policy_in_force
 
 
 @staff_view()
@@ -27,7 +27,7 @@ def trending(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "dashboard/moderation/trending.html",
-        {"petitions": selectors.petitions_with_spikes(), "policy": current_policy()},
+        {"petitions": selectors.petitions_with_spikes(), "policy": policy_in_force()},
     )
 
 
@@ -43,7 +43,7 @@ def trending_petition(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "petition": petition,
             "sources": selectors.trending_of(petition=petition),
-            "policy": current_policy(),
+            "policy": policy_in_force(),
         },
     )
 
@@ -127,5 +127,5 @@ def site_settings(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "dashboard/moderation/settings.html",
-        {"form": form, "policy": current_policy()},
+        {"form": form, "policy": policy_in_force()},
     )

@@ -8,12 +8,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -21,7 +23,7 @@ from awaz.accounts import services
 from awaz.accounts.models import User
 from awaz.accounts.roles import is_moderator
 from awaz.accounts.two_factor import second_step_url
-from awaz.dashboard.forms.accounts import EmailForm, LoginForm, SignUpForm
+from awaz.dashboard.forms.accounts import EmailForm, LanguageForm, LoginForm, SignUpForm
 from awaz.dashboard.forms.base import add_service_errors
 
 
@@ -34,6 +36,7 @@ def signup(request: HttpRequest) -> HttpResponse:
                 email=form.cleaned_data["email"],
                 password=form.cleaned_data["password"],
                 name=form.cleaned_data["name"],
+                language=get_language(),
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -107,3 +110,19 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         del self.request.session[auth_views.INTERNAL_RESET_SESSION_TOKEN]
         messages.success(self.request, _("Your new password is set: you can log in."))
         return redirect(self.success_url)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def account(request: HttpRequest) -> HttpResponse:
+    """The person's own account: the language of the mail Awaz sends them."""
+    user = request.user
+    assert isinstance(user, User)  # noqa: S101 - login_required
+    form = LanguageForm(
+        request.POST if request.method == "POST" else None, initial={"language": user.language}
+    )
+    if form.is_valid():
+        services.user_language_set(user=user, language=form.cleaned_data["language"])
+        messages.success(request, _("Saved: Awaz writes to you in the language you chose."))
+        return redirect("accounts:account")
+    return render(request, "dashboard/account_detail.html", {"form": form})

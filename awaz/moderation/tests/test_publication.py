@@ -2,6 +2,8 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from awaz.accounts.models import User
+from awaz.accounts.services import user_language_set
 from awaz.audit.models import AuditEntry
 from awaz.moderation.publication import petition_decide
 from awaz.organizations.models import Role
@@ -31,6 +33,8 @@ def pending():
 def test_approving_publishes_audits_and_tells_the_owners_in_their_language(
     moderator, pending, django_capture_on_commit_callbacks
 ):
+    # The owner's own language decides, not the petition's.
+    user_language_set(user=User.objects.get(email="owner@example.org"), language="ug")
     with django_capture_on_commit_callbacks(execute=True):
         assert petition_decide(petition=pending, by=moderator, decision="approve")
     pending.refresh_from_db()
