@@ -117,7 +117,8 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 def account(request: HttpRequest) -> HttpResponse:
     """The person's own account: the language of the mail Awaz sends them."""
     user = request.user
-    assert isinstance(user, User)  # noqa: S101 - login_required
+    if not isinstance(user, User):  # login_required guarantees it; never silently pass
+        raise TypeError("the account page without a signed-in person")
     form = LanguageForm(
         request.POST if request.method == "POST" else None, initial={"language": user.language}
     )
