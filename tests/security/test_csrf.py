@@ -126,6 +126,7 @@ WORKSPACE = {
     "dashboard:update-text",
     "dashboard:update-send",
     "dashboard:api-keys",
+    "accounts:account",
     "dashboard:response-new",
     "dashboard:api-key-revoke",
     "dashboard:paper",
