@@ -6,6 +6,19 @@
 """
 
 from awaz.scripts.api import convert
-from awaz.scripts.errors import SCRIPTS, ConversionError, CyrillicHamza, UnknownScriptError
+from awaz.scripts.errors import (
+    SCRIPTS,
+    ConversionError,
+    CyrillicHamza,
+    CyrillicSpelling,
+    UnknownScriptError,
+)
 
-__all__ = ["SCRIPTS", "ConversionError", "CyrillicHamza", "UnknownScriptError", "convert"]
+__all__ = [
+    "SCRIPTS",
+    "ConversionError",
+    "CyrillicHamza",
+    "CyrillicSpelling",
+    "UnknownScriptError",
+    "convert",
+]

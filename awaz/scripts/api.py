@@ -5,12 +5,14 @@ from threading import Lock
 from typing import Final
 
 from awaz.scripts.casing import ProperNouns
-from awaz.scripts.errors import SCRIPTS, CyrillicHamza, UnknownScriptError
+from awaz.scripts.errors import SCRIPTS, CyrillicHamza, CyrillicSpelling, UnknownScriptError
 from awaz.scripts.loans import LoanEntry, LoanTable, table_with
 from awaz.scripts.normalize import check_input, normalize
 from awaz.scripts.pipeline import Direction, run
 
-_DIRECTIONS: Final[dict[tuple[str, str, CyrillicHamza, LoanTable | None], Direction]] = {}
+_DIRECTIONS: Final[
+    dict[tuple[str, str, CyrillicHamza, LoanTable | None, CyrillicSpelling], Direction]
+] = {}
 _DIRECTIONS_LIMIT: Final = 256  # directions kept for texts with their own loan lists
 _DIRECTIONS_LOCK: Final = Lock()
 
@@ -23,6 +25,7 @@ def convert(
     proper_nouns: Iterable[str] = (),
     cyrillic_hamza: CyrillicHamza = CyrillicHamza.DROP,
     loans: Iterable[LoanEntry] = (),
+    cyrillic_spelling: CyrillicSpelling = CyrillicSpelling.STANDARD,
 ) -> str:
     """Convert Uyghur ``text`` from the ``source`` script to the ``target`` script.
 
@@ -35,7 +38,9 @@ def convert(
     a hamza inside a word is written in Cyrillic. ``loans`` adds Russian loans to the
     generated list, or overrides its spellings, for this text: ``"كونستىتۇتسىيە = конституция"``
     or a (Uyghur, Russian) pair, the Uyghur side in Arabic or Latin script; other entries (such
-    as names) are ignored, so one list can serve both parameters.
+    as names) are ignored, so one list can serve both parameters. ``cyrillic_spelling`` chooses
+    between the standard's Cyrillic (DB65/T 3691-2015, as RFA prints it: йил, қазақистан) and
+    Kazakhstan's (жил, қазақстан); Cyrillic input is read in either.
 
     Raises ``UnknownScriptError`` for a script code not in ``SCRIPTS`` and ``ConversionError``
     for input that is refused (not a str, longer than ``MAX_INPUT_CHARS``, lone surrogates).
@@ -46,23 +51,32 @@ def convert(
                 f"unknown script {code!r}; expected one of {', '.join(SCRIPTS)}"
             )
     hamza = CyrillicHamza(cyrillic_hamza)
+    spelling = CyrillicSpelling(cyrillic_spelling)
+    if target != "ug-cyrl":
+        spelling = CyrillicSpelling.STANDARD  # only written Cyrillic differs: one direction
     text = normalize(check_input(text), source)
     if source == target or not text:
         return text
     entries = tuple(loans)
     table = table_with(entries) if entries and "ug-cyrl" in (source, target) else None
-    return run(text, _direction(source, target, hamza, table), ProperNouns(proper_nouns))
+    return run(text, _direction(source, target, hamza, table, spelling), ProperNouns(proper_nouns))
 
 
 def _direction(
-    source: str, target: str, hamza: CyrillicHamza, loans: LoanTable | None
+    source: str,
+    target: str,
+    hamza: CyrillicHamza,
+    loans: LoanTable | None,
+    spelling: CyrillicSpelling,
 ) -> Direction:
-    key = (source, target, hamza, loans)
+    key = (source, target, hamza, loans, spelling)
     direction = _DIRECTIONS.get(key)
     if direction is None:
         with _DIRECTIONS_LOCK:
             if len(_DIRECTIONS) > _DIRECTIONS_LIMIT:
                 for stale in [k for k in _DIRECTIONS if k[3] is not None]:
                     del _DIRECTIONS[stale]
-            direction = _DIRECTIONS.setdefault(key, Direction(source, target, hamza, loans))
+            direction = _DIRECTIONS.setdefault(
+                key, Direction(source, target, hamza, loans, spelling)
+            )
     return direction

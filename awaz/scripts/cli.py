@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Final, TextIO
 
 from awaz.scripts.api import convert
-from awaz.scripts.errors import SCRIPTS, ConversionError, CyrillicHamza
+from awaz.scripts.errors import SCRIPTS, ConversionError, CyrillicHamza, CyrillicSpelling
 
 _FENCE: Final = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})")
 
@@ -42,6 +42,15 @@ def _parser() -> argparse.ArgumentParser:
         metavar="drop|apostrophe",
         help="write a hamza inside a Cyrillic word as nothing (default, маарип) or ' (ма'арип)",
     )
+    parser.add_argument(
+        "--cyrillic-spelling",
+        default=CyrillicSpelling.STANDARD.value,
+        metavar="standard|kazakhstan",
+        help=(
+            "spell Cyrillic by DB65/T 3691 (default: йил, қазақистан) "
+            "or as Kazakhstan prints it (жил, қазақстан)"
+        ),
+    )
     return parser
 
 
@@ -64,6 +73,12 @@ def main(
             stderr, f"unknown --cyrillic-hamza {args.cyrillic_hamza!r}; use drop or apostrophe"
         )
     hamza = CyrillicHamza(args.cyrillic_hamza)
+    if args.cyrillic_spelling not in {option.value for option in CyrillicSpelling}:
+        return _fail(
+            stderr,
+            f"unknown --cyrillic-spelling {args.cyrillic_spelling!r}; use standard or kazakhstan",
+        )
+    spelling = CyrillicSpelling(args.cyrillic_spelling)
     fence: str | None = None
     for number, line in enumerate(stdin, start=1):
         # A fenced code block spans lines: pass it through whole, as convert() does.
@@ -85,6 +100,7 @@ def main(
                     target=args.target,
                     proper_nouns=args.proper_nouns,
                     cyrillic_hamza=hamza,
+                    cyrillic_spelling=spelling,
                 )
             )
         except ConversionError as error:

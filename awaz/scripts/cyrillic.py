@@ -3,7 +3,8 @@
 import re
 from typing import Final
 
-from awaz.scripts.errors import CyrillicHamza
+from awaz.scripts.errors import CyrillicHamza, CyrillicSpelling
+from awaz.scripts.kazakhstan import spellings
 from awaz.scripts.lexicon import USY_HARD_SIGN_STEMS
 from awaz.scripts.loans import SUFFIXES, LoanTable, default_table
 from awaz.scripts.pivot import Case, Word, add_hamza
@@ -24,6 +25,11 @@ _HAMZA_SIGN: Final = re.compile(f"['ъ](?=[{''.join(sorted(USY_VOWEL_CHARS))}])"
 # ц is written for تس of Russian loans ending in -ция/-цион (ئاۋىياتسىيە). Not for every تس:
 # that is also a t-final stem plus a native suffix (ئادالەتسىزلىك, كەتسە, كەتسۇن).
 _TS_AS_TSE: Final = re.compile("(?<=.)تس(?=ىي)")
+# Kazakhstan writes the adjective ending ىۋى (Arabic -awī, -iwī) as -ивий, like the ending ىي
+# it writes -ий (аммивий, мәнивий: Uyghur Avazi, uyguravazi-6; RFA's generated
+# Cyrillic and DB65/T 3691 write аммиви). Only after и: ئۆۋى (his hunt) stays өви.
+_IVIY: Final = "ивий"
+_IWI: Final = "ىۋى"
 
 
 def parse_cyrillic(word: str, loans: LoanTable | None = None) -> Word | None:
@@ -51,12 +57,17 @@ def parse_cyrillic(word: str, loans: LoanTable | None = None) -> Word | None:
         case = Case.UPPER if sum(c.isalpha() for c in word) > 1 else Case.TITLE
     else:
         return None
+    kazakhstan = spellings().uey_stem(lower, spell_cyrillic)
+    if kazakhstan is not None:
+        return Word(kazakhstan[0].uey + kazakhstan[1], case)
     loan = _read_loan(lower, default_table() if loans is None else loans)
     if loan is not None:
         return Word(loan, case)
     spelled = spell_cyrillic(lower)
     if not spelled.strip("'"):
         return None  # a lone ь or ъ: nothing to convert, keep it
+    if lower.endswith(_IVIY):
+        spelled = spelled[:-1]  # Kazakhstan's аммивий, мәнивий: UEY ئاممىۋى, مەنىۋى
     return Word(add_hamza(spelled), case)
 
 
@@ -93,20 +104,49 @@ def spell_cyrillic(lower: str) -> str:
     return spelled.translate(_FROM_CYRILLIC)
 
 
-def render_cyrillic(pivot: str, hamza: CyrillicHamza, loans: LoanTable | None = None) -> str:
+def render_cyrillic(
+    pivot: str,
+    hamza: CyrillicHamza,
+    loans: LoanTable | None = None,
+    spelling: CyrillicSpelling = CyrillicSpelling.STANDARD,
+) -> str:
     """Write UEY letters in USY, in lower case.
 
     A Russian loan of the loan table (``loans``, by default the generated one) keeps its
     Russian spelling, suffixes included (كونستىتۇتسىيەنى -> конституцияни). Otherwise
     يا and يۇ become я and ю ([3691]); the hamza is dropped at the start of a word, and inside
-    a word dropped (real-world usage, маарип) or written ' ([3691] §6.4, ма'арип).
+    a word dropped (real-world usage, маарип) or written ' ([3691] §6.4, ма'арип). With
+    ``CyrillicSpelling.KAZAKHSTAN`` the words of ``kazakhstan_spellings.tsv`` take their
+    Kazakhstan spelling and two Kazakhstan rules apply (``render_kazakhstan``).
     """
+    kazakhstan = spelling is CyrillicSpelling.KAZAKHSTAN
+    if kazakhstan:
+        listed = spellings().cyrillic_stem(pivot)
+        if listed is not None:
+            row, tail = listed
+            return row.cyrillic + render_cyrillic_letters(tail, hamza) if tail else row.cyrillic
     table = default_table() if loans is None else loans
     found = table.cyrillic_stem(pivot) if table else None
     if found is not None:
         stem, rest = found
         return stem + render_cyrillic_letters(rest, hamza) if rest else stem
-    return render_cyrillic_letters(pivot, hamza)
+    written = render_cyrillic_letters(pivot, hamza)
+    return render_kazakhstan(pivot, written) if kazakhstan else written
+
+
+def render_kazakhstan(pivot: str, written: str) -> str:
+    """Kazakhstan's letter rules on a word ``written`` from UEY ``pivot`` by the standard's.
+
+    - ж for й before и at the start of a word: the Almaty press prints жил, жиғин, жигит, жирақ
+      (Uyghur Avazi: uyguravazi-5, -10, emirsaba-1) where Xinjiang's DB65/T 3691 and RFA's
+      generated Cyrillic write йил; ``parse_cyrillic`` reads either as UEY يى.
+    - -ивий for a final ىۋى (аммивий; see ``_IVIY``).
+    """
+    if written.startswith("йи"):
+        written = "ж" + written[1:]
+    if pivot.endswith(_IWI) and written.endswith("иви"):
+        written += "й"
+    return written
 
 
 def render_cyrillic_letters(pivot: str, hamza: CyrillicHamza) -> str:

@@ -26,3 +26,18 @@ class CyrillicHamza(StrEnum):
 
     DROP = "drop"
     APOSTROPHE = "apostrophe"
+
+
+class CyrillicSpelling(StrEnum):
+    """Which Cyrillic Uyghur (USY) spelling of native words is written; both are read back.
+
+    ``STANDARD`` writes every word letter for letter by DB65/T 3691-2015, as RFA's Cyrillic
+    edition prints it (йил, қазақистан, хәлқ, мәзкур). ``KAZAKHSTAN`` writes the Kazakhstan
+    orthography of the Almaty press (Uyghur Avazi): ж for й before и at the start of a word
+    (жил), -ивий for the adjective ending ىۋى (аммивий), and the word-level spellings of
+    ``kazakhstan_spellings.tsv`` (қазақстан, хәлиқ, мәзкүр, екән). Russian loans keep their
+    Russian spelling in both.
+    """
+
+    STANDARD = "standard"
+    KAZAKHSTAN = "kazakhstan"

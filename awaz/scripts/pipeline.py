@@ -7,7 +7,7 @@ from typing import Final
 
 from awaz.scripts.casing import Effect, ProperNouns, text_effect
 from awaz.scripts.cyrillic import parse_cyrillic, render_cyrillic, render_cyrillic_abbreviation
-from awaz.scripts.errors import CyrillicHamza
+from awaz.scripts.errors import CyrillicHamza, CyrillicSpelling
 from awaz.scripts.latin import parse_latin, render_latin, render_latin_abbreviation
 from awaz.scripts.lexicon import FOREIGN_PHRASES
 from awaz.scripts.loans import LoanTable
@@ -43,7 +43,12 @@ class Direction:
     """Converts words from one script to another, remembering the words it has seen."""
 
     def __init__(
-        self, source: str, target: str, hamza: CyrillicHamza, loans: LoanTable | None = None
+        self,
+        source: str,
+        target: str,
+        hamza: CyrillicHamza,
+        loans: LoanTable | None = None,
+        spelling: CyrillicSpelling = CyrillicSpelling.STANDARD,
     ) -> None:
         self.source = source
         self.target = target
@@ -54,7 +59,7 @@ class Direction:
         if target == "ug-latn":
             self._render = render_latin
         elif target == "ug-cyrl":
-            self._render = partial(render_cyrillic, hamza=hamza, loans=loans)
+            self._render = partial(render_cyrillic, hamza=hamza, loans=loans, spelling=spelling)
         else:
             self._render = str
         self._words: dict[str, tuple[Word, str] | None] = {}

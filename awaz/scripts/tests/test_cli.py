@@ -63,7 +63,7 @@ def test_cli_exits_2_with_one_line_message_on_input_that_is_not_utf8() -> None:
 def test_cli_help_describes_the_options() -> None:
     result = _run("--help", stdin=b"")
     assert result.returncode == 0
-    for option in ("--from", "--to", "--proper-noun", "--cyrillic-hamza"):
+    for option in ("--from", "--to", "--proper-noun", "--cyrillic-hamza", "--cyrillic-spelling"):
         assert option in result.stdout.decode()
 
 
@@ -84,6 +84,16 @@ def test_cli_takes_repeated_proper_nouns_and_the_hamza_option() -> None:
     )
     assert status == 0
     assert stdout.getvalue() == "Биз Алмутадики Уйғурлар ма'арипи үчүн\n"
+
+
+def test_cli_writes_kazakhstan_spelling_on_request_and_refuses_an_unknown_one() -> None:
+    stdout, stderr = io.StringIO(), io.StringIO()
+    argv = ["--from=ug", "--to=ug-cyrl", "--cyrillic-spelling=kazakhstan"]
+    assert main(argv, stdin=io.StringIO("قازاقىستان خەلقى 30 يىل\n"), stdout=stdout) == 0
+    assert stdout.getvalue() == "Қазақстан хәлқи 30 жил\n"
+    argv = ["--from=ug", "--to=ug-cyrl", "--cyrillic-spelling=almaty"]
+    assert main(argv, stdin=io.StringIO("x\n"), stdout=io.StringIO(), stderr=stderr) == 2
+    assert "unknown --cyrillic-spelling 'almaty'" in stderr.getvalue()
 
 
 def test_cli_refuses_an_unknown_hamza_convention() -> None:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from awaz.scripts import CyrillicHamza, convert
+from awaz.scripts import CyrillicHamza, CyrillicSpelling, convert
 
 PETITION = """\
 # سېرىكجان بىلاشنى ئازاد قىلىڭ
@@ -36,6 +36,19 @@ def test_arabic_to_real_world_cyrillic_to_arabic_is_identity_without_hamza_after
     # The petition's only hamza after a consonant is in listed words (خەلقئارا, جەمئىيەت).
     cyrillic = convert(PETITION, source="ug", target="ug-cyrl")
     assert "мәсилигә" in cyrillic and "хәлқара" in cyrillic
+    assert convert(cyrillic, source="ug-cyrl", target="ug") == PETITION
+
+
+@pytest.mark.parametrize("hamza", list(CyrillicHamza))
+def test_arabic_to_kazakhstan_cyrillic_to_arabic_is_identity(hamza: CyrillicHamza) -> None:
+    cyrillic = convert(
+        PETITION,
+        source="ug",
+        target="ug-cyrl",
+        cyrillic_hamza=hamza,
+        cyrillic_spelling=CyrillicSpelling.KAZAKHSTAN,
+    )
+    assert "хәлиқара" in cyrillic and "2019-жили" in cyrillic and "қазақ хәлқиниң" in cyrillic
     assert convert(cyrillic, source="ug-cyrl", target="ug") == PETITION
 
 

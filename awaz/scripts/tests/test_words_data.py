@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 import pytest
 
-from awaz.scripts import CyrillicHamza, convert
+from awaz.scripts import CyrillicHamza, CyrillicSpelling, convert
 from awaz.scripts.tables import UEY_LETTERS
 
 DATA = Path(__file__).parent / "data"
@@ -78,6 +78,21 @@ def test_published_latin_word_converts_back_to_arabic(row: Row) -> None:
 @pytest.mark.parametrize("row", CYRILLIC, ids=_ids(CYRILLIC))
 def test_arabic_word_converts_to_its_published_cyrillic_spelling(row: Row) -> None:
     assert _same_word(convert(row.ug, source="ug", target="ug-cyrl"), row.cyrl)
+
+
+# Rows whose Cyrillic was printed in Kazakhstan (Uyghur Avazi) hold in its spelling too; the
+# others are RFA's Cyrillic edition, which follows the standard letter for letter (йил, дуня).
+KAZAKHSTAN = [row for row in CYRILLIC if "uyguravazi-" in row.source]
+
+
+@pytest.mark.parametrize("row", KAZAKHSTAN, ids=_ids(KAZAKHSTAN))
+def test_arabic_word_converts_to_its_kazakhstan_spelling_where_kazakhstan_printed_it(
+    row: Row,
+) -> None:
+    output = convert(
+        row.ug, source="ug", target="ug-cyrl", cyrillic_spelling=CyrillicSpelling.KAZAKHSTAN
+    )
+    assert _same_word(output, row.cyrl)
 
 
 @pytest.mark.parametrize("row", CYRILLIC, ids=_ids(CYRILLIC))
