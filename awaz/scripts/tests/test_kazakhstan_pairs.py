@@ -25,9 +25,9 @@ DATA = Path(__file__).parent / "data"
 # spelling): the rows left wrong are алмутидики (a raised stem vowel the Arabic page does not
 # write) and академиясиниң (read as the raised UEY form, see test_loans.py).
 FLOOR = {"ug -> ug-cyrl": 0.99, "ug-cyrl -> ug": 0.99}
-# On held-out pairs the word list cannot help: сәясий, муштири, муштирилар are Kazakhstan
-# spellings of words not in it (data/README.md). A floor, to see it move, not a target.
-HELD_OUT_FLOOR = {"ug -> ug-cyrl": 0.80, "ug-cyrl -> ug": 0.80}
+# On held-out pairs the word list cannot help: сәясий, муштири, муштирилар, егә, мүмкин are
+# Kazakhstan spellings of words not in it (data/README.md). A floor to see it move, not a target.
+HELD_OUT_FLOOR = {"ug -> ug-cyrl": 0.84, "ug-cyrl -> ug": 0.84}
 
 
 def _records(name: str) -> list[dict[str, str]]:
@@ -38,6 +38,9 @@ def _records(name: str) -> list[dict[str, str]]:
 PAIRS = _records("kazakhstan_pairs.csv")
 HELD_OUT = _records("kazakhstan_heldout.csv")
 KAZAKHSTAN = CyrillicSpelling.KAZAKHSTAN
+# Pages printed in Kazakhstan: Uyghur Avazi (on its site, as a PDF on emirsaba.org, as a page
+# in a teaching material on ust.kz) and the Almaty Uyghur Theatre.
+KAZAKHSTAN_PAGES = ("uyguravazi-", "emirsaba-", "ustkz-", "uyghurtheatre-")
 
 
 def wrong(direction: str, pairs: list[dict[str, str]] = PAIRS) -> list[tuple[str, str, str]]:
@@ -81,7 +84,7 @@ def test_held_out_pairs_are_new_words_with_known_sources() -> None:
     spellings = (DATA.parent.parent / "kazakhstan_spellings.tsv").read_text(encoding="utf-8")
     for pair in HELD_OUT:
         assert {pair["ug_source"], pair["cyrl_source"]} <= sources, pair
-        assert pair["cyrl_source"].startswith(("uyguravazi-", "emirsaba-")), pair
+        assert pair["cyrl_source"].startswith(KAZAKHSTAN_PAGES), pair
         assert pair["ug"] not in seen and pair["ug_cyrl"] not in seen, pair
         assert f"\n{pair['ug']}\t" not in spellings, pair  # not fitted to the list
 
