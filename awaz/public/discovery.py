@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from awaz.core.replicas import from_replica
+from awaz.core.widgets import LanguageSelect
 from awaz.discovery.selectors import (
     MAX_RESULTS,
     petitions_featured,
@@ -54,6 +55,7 @@ class BrowseForm(forms.Form):
         label=_("Language"),
         required=False,
         choices=[("", _("All"))] + [(item.code, item.name_local) for item in languages.LANGUAGES],
+        widget=LanguageSelect,
     )
     page = forms.IntegerField(min_value=1, required=False)
 

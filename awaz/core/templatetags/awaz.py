@@ -5,6 +5,7 @@ from django.utils import formats
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString
 
+from awaz.core import widgets
 from awaz.core.markdown import render_markdown
 from awaz.i18n import languages
 
@@ -21,6 +22,12 @@ def grouped(value: int) -> str:
 def language(code: str) -> languages.Language:
     """The Language behind a Django code, for its tag, direction and own name."""
     return languages.get(code)
+
+
+@register.filter
+def own_name(code: str) -> SafeString:
+    """A language's own name, isolated in its language and direction, for inside a sentence."""
+    return widgets.own_name(code)
 
 
 @register.filter

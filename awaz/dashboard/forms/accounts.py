@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from awaz.accounts.forms import ThrottledAuthenticationForm
 from awaz.accounts.models import User
 from awaz.core.formfields import EmailAddressField
+from awaz.core.widgets import LanguageSelect
 from awaz.dashboard.forms.base import ltr_email
 from awaz.i18n import languages
 
@@ -43,6 +44,7 @@ class LanguageForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Language of the e-mails Awaz sends you"),
         choices=[(language.code, language.name_local) for language in languages.LANGUAGES],
+        widget=LanguageSelect,
         help_text=_(
             "Notices about your petitions, invitations and links to choose a new password. "
             "The pages follow the language you pick at the top of each page."

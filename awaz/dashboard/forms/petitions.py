@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from awaz.core.widgets import LanguageCheckboxes, LanguageSelect
 from awaz.dashboard.forms.base import WebURLFormField, language_choices
 from awaz.dashboard.forms.organizations import IMAGE_ACCEPT
 from awaz.petitions.models import Petition, PetitionText
@@ -120,7 +121,7 @@ class SettingsFields(forms.Form):
         label=_("Other languages to offer"),
         required=False,
         choices=language_choices(),
-        widget=forms.CheckboxSelectMultiple,
+        widget=LanguageCheckboxes,
         help_text=_(
             "Versions you will add. A petition written in one Uyghur script gets the other two "
             "automatically, for you to review."
@@ -160,6 +161,7 @@ class PetitionStartForm(TextForm, SettingsFields):
     original_language = forms.ChoiceField(
         label=_("Written in"),
         choices=language_choices(),
+        widget=LanguageSelect,
         help_text=_("The language, or Uyghur script, you write the petition in."),
     )
     slug = forms.SlugField(

@@ -5,10 +5,11 @@ from typing import Any
 
 from django import forms
 from django.core.validators import URLValidator
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from awaz.core.widgets import own_name
 from awaz.dashboard.forms.base import write_in
-from awaz.i18n import languages
 from awaz.petitions.validators import validate_markdown
 
 
@@ -30,7 +31,7 @@ class _PerLanguage(forms.Form):
         for index, code in enumerate(self.languages):
             name = self.field_name(index, code)
             self.fields[name] = forms.CharField(
-                label=f"{label} ({languages.get(code).name_local})",
+                label=format_html("{} ({})", label, own_name(code)),
                 required=index == 0,
                 **field,
             )

@@ -3,12 +3,13 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from awaz.core.widgets import LanguageSelect
 from awaz.dashboard.forms.base import language_choices
 from awaz.petitions.validators import validate_markdown
 
 
 class UpdateForm(forms.Form):
-    language = forms.ChoiceField(label=_("Written in"))
+    language = forms.ChoiceField(label=_("Written in"), widget=LanguageSelect)
     title = forms.CharField(label=_("Title"), max_length=200)
     body = forms.CharField(
         label=_("Text"),
