@@ -12,7 +12,8 @@ from awaz.petitions.names import (
 )
 from awaz.petitions.writing import petition_start, petition_text_write
 from awaz.scripts.names import Suggestion
-from tests.organizers import make_organization, make_user
+from tests.factories import make_organization
+from tests.organizers import make_user
 
 pytestmark = pytest.mark.django_db
 
