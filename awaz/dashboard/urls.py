@@ -18,6 +18,7 @@ text_patterns: list[URLPattern | URLResolver] = [
     path("preview/", texts.text_preview, name="text-preview"),
     path("review/", texts.text_review, name="text-review"),
     path("convert-again/", texts.text_convert_again, name="text-convert-again"),
+    path("names/", texts.text_names, name="text-names"),
 ]
 
 petition_patterns: list[URLPattern | URLResolver] = [

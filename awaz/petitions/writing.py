@@ -15,9 +15,10 @@ from django.utils.translation import gettext as _
 
 from awaz.accounts.models import User
 from awaz.organizations.models import Organization
-from awaz.petitions.conversion import UYGHUR_SCRIPTS, latin_for_address, petition_texts_convert
+from awaz.petitions.conversion import latin_for_address, petition_texts_convert
 from awaz.petitions.mailproviders import risky_countries
 from awaz.petitions.models import Petition, PetitionText
+from awaz.petitions.names import clean_proper_nouns, reconvert_unreviewed
 from awaz.petitions.services import (
     LinkInput,
     check_closing,
@@ -67,6 +68,7 @@ def petition_start(
 ) -> Petition:
     """Write a new draft petition: its settings, its first version, and its Uyghur scripts."""
     check_closing(closes_at)
+    proper_nouns = clean_proper_nouns(proper_nouns)
     if slug and Petition.objects.filter(slug=slug).exists():
         raise _slug_taken()
     try:
@@ -155,7 +157,8 @@ def petition_settings_update(
     New names take effect at once in the Uyghur versions that nobody has reviewed yet.
     """
     check_editable(petition)
-    names_changed = proper_nouns.strip() != petition.proper_nouns
+    proper_nouns = clean_proper_nouns(proper_nouns)
+    names_changed = proper_nouns != petition.proper_nouns
     if closes_at != petition.closes_at:
         check_closing(closes_at)
     petition.first_goal = first_goal
@@ -163,7 +166,7 @@ def petition_settings_update(
     petition.offered_languages = [
         code for code in offered_languages if code != petition.original_language
     ]
-    petition.proper_nouns = proper_nouns.strip()
+    petition.proper_nouns = proper_nouns
     if risky_email_countries is not None:
         petition.risky_email_countries = ", ".join(risky_countries(risky_email_countries))
     petition.full_clean()
@@ -177,8 +180,5 @@ def petition_settings_update(
         ]
     )
     if names_changed:
-        for source in petition.texts.filter(
-            language__in=UYGHUR_SCRIPTS, origin=PetitionText.Origin.WRITTEN
-        ):
-            petition_texts_convert(source=source)
+        reconvert_unreviewed(petition)
     return petition

@@ -6,7 +6,7 @@ character of a digraph is a capital (Shinjang).
 """
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from enum import IntEnum
 from typing import Final
 
@@ -78,6 +78,17 @@ def _read_name_word(word: str) -> tuple[str, Case] | None:
     return loose_key(word), Case.TITLE if word[:1].isupper() else Case.LOWER
 
 
+def name_key(name: str) -> tuple[str, ...] | None:
+    """The words of a name as the Names list compares them (any script, loose Latin spelling),
+    or ``None`` for a line that is not a name (a loan, or a word the converter cannot read)."""
+    if "=" in name:
+        return None
+    parsed = [_read_name_word(part) for part in name.split()]
+    if not parsed or any(word is None for word in parsed):
+        return None
+    return tuple(word[0] for word in parsed if word is not None)
+
+
 class ProperNouns:
     """Names to capitalise as listed, given in any of the three scripts ("Serikzhan Bilash",
     "Уйғур", "ئاتاجۇرت"). The text keeps its own spelling; only the capitals follow the list.
@@ -85,7 +96,7 @@ class ProperNouns:
     in Arabic script is capitalised like a title."""
 
     def __init__(self, names: Iterable[str]) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], tuple[Case, ...]]]] = {}
+        self._by_first: dict[str, list[tuple[tuple[str, ...], tuple[Case, ...], str]]] = {}
         lengths: set[int] = set()
         for name in names:
             if "=" in name:
@@ -96,7 +107,7 @@ class ProperNouns:
             words = [word for word in parsed if word is not None]
             keys = tuple(key for key, _ in words)
             cases = tuple(case for _, case in words)
-            self._by_first.setdefault(keys[0], []).append((keys, cases))
+            self._by_first.setdefault(keys[0], []).append((keys, cases, name))
             if len(keys) == 1:
                 lengths.add(len(keys[0]))
         self._single_lengths = sorted(lengths, reverse=True)
@@ -108,6 +119,24 @@ class ProperNouns:
         self, kinds: Sequence[Kind], texts: Sequence[str], words: Sequence[Word | None]
     ) -> dict[int, Case]:
         """Map token indices of listed names to the case they are listed with."""
+        found: dict[int, Case] = {}
+        for _, cases, positions in self._matches(kinds, texts, words):
+            for position, case in zip(positions, cases, strict=True):
+                found[position] = max(found.get(position, Case.LOWER), case)
+        return found
+
+    def occurrences(
+        self, kinds: Sequence[Kind], texts: Sequence[str], words: Sequence[Word | None]
+    ) -> dict[str, list[list[int]]]:
+        """Map each listed name found in the tokens to the token indices of each occurrence."""
+        found: dict[str, list[list[int]]] = {}
+        for name, _, positions in self._matches(kinds, texts, words):
+            found.setdefault(name, []).append(positions)
+        return found
+
+    def _matches(
+        self, kinds: Sequence[Kind], texts: Sequence[str], words: Sequence[Word | None]
+    ) -> Iterator[tuple[str, tuple[Case, ...], list[int]]]:
         keys: dict[str, str] = {}
         word_keys: list[str | None] = []
         for i, word in enumerate(words):
@@ -118,19 +147,16 @@ class ProperNouns:
             if key is None:
                 key = keys[word.pivot] = loose_key(render_latin(word.pivot))
             word_keys.append(key)
-        found: dict[int, Case] = {}
         for i, key in enumerate(word_keys):
             if key is None:
                 continue
-            for name_keys, cases in self._candidates(key):
+            for name_keys, cases, name in self._candidates(key):
                 positions = self._match(name_keys, i, texts, word_keys)
                 if positions:
-                    for position, case in zip(positions, cases, strict=True):
-                        found[position] = max(found.get(position, Case.LOWER), case)
+                    yield name, cases, positions
                     break
-        return found
 
-    def _candidates(self, key: str) -> list[tuple[tuple[str, ...], tuple[Case, ...]]]:
+    def _candidates(self, key: str) -> list[tuple[tuple[str, ...], tuple[Case, ...], str]]:
         candidates = list(self._by_first.get(key, ()))
         for length in self._single_lengths:
             if length < len(key) and _is_suffix(key[length:]):

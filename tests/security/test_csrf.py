@@ -118,6 +118,7 @@ WORKSPACE = {
     "dashboard:text-preview",
     "dashboard:text-review",
     "dashboard:text-convert-again",
+    "dashboard:text-names",
     "dashboard:signatures-export",
     "dashboard:delivery-list",
     "dashboard:delivery-document",

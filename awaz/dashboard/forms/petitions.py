@@ -10,6 +10,7 @@ from awaz.core.widgets import LanguageCheckboxes, LanguageSelect
 from awaz.dashboard.forms.base import WebURLFormField, language_choices
 from awaz.dashboard.forms.organizations import IMAGE_ACCEPT
 from awaz.petitions.models import Petition, PetitionText
+from awaz.petitions.names import clean_proper_nouns
 from awaz.petitions.services import MAX_LINKS, LinkInput, closing_moment
 from awaz.petitions.validators import validate_markdown
 
@@ -108,6 +109,41 @@ def _closes_on_field() -> forms.DateField:
     )
 
 
+def _names_field() -> forms.CharField:
+    return forms.CharField(
+        label=_("Names"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
+        help_text=format_lazy(
+            "{} {}",
+            _(
+                "For Uyghur: names to write with capitals in the Latin and Cyrillic versions, one "
+                "per line, e.g. Serikzhan Bilash."
+            ),
+            _(
+                "A Russian word for the Cyrillic version to spell your way: a line such as "
+                "konstitutsiye = конституция."
+            ),
+        ),
+    )
+
+
+def _clean_names(text: str) -> str:
+    try:
+        return clean_proper_nouns(text)
+    except ValidationError as error:
+        raise ValidationError(error.messages) from None
+
+
+class NamesForm(forms.Form):
+    """The Names list alone, on the review of a converted version."""
+
+    proper_nouns = _names_field()
+
+    def clean_proper_nouns(self) -> str:
+        return _clean_names(self.cleaned_data.get("proper_nouns", ""))
+
+
 class SettingsFields(forms.Form):
     first_goal = forms.IntegerField(
         label=_("First goal"),
@@ -127,22 +163,10 @@ class SettingsFields(forms.Form):
             "automatically, for you to review."
         ),
     )
-    proper_nouns = forms.CharField(
-        label=_("Names"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=format_lazy(
-            "{} {}",
-            _(
-                "For Uyghur: names to write with capitals in the Latin and Cyrillic versions, one "
-                "per line, e.g. Serikzhan Bilash."
-            ),
-            _(
-                "A Russian word for the Cyrillic version to spell your way: a line such as "
-                "konstitutsiye = конституция."
-            ),
-        ),
-    )
+    proper_nouns = _names_field()
+
+    def clean_proper_nouns(self) -> str:
+        return _clean_names(self.cleaned_data.get("proper_nouns", ""))
 
     def clean_closes_on(self) -> datetime.date | None:
         day: datetime.date | None = self.cleaned_data.get("closes_on")

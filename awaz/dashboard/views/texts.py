@@ -8,6 +8,7 @@ import typing
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.forms import BaseFormSet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -18,14 +19,16 @@ from awaz.dashboard.access import current_user, member_view, petition_of
 from awaz.dashboard.forms.base import add_service_errors, write_in
 from awaz.dashboard.forms.petitions import (
     TEXT_FIELDS,
+    LinkForm,
     LinkFormSet,
+    NamesForm,
     TextForm,
     links_from,
     links_initial,
 )
 from awaz.i18n import languages
 from awaz.organizations.models import Membership
-from awaz.petitions import conversion, organizer_selectors, services, writing
+from awaz.petitions import conversion, names, organizer_selectors, services, writing
 from awaz.petitions.models import Petition, PetitionLink, PetitionText
 from awaz.petitions.selectors import PetitionPage
 from awaz.public.views import petition_page_context
@@ -130,19 +133,67 @@ def text_edit(
                     % {"language": shown_language.name_local},
                 )
                 return _to_petition(found)
+    return _edit_page(
+        request,
+        membership,
+        found,
+        language,
+        current,
+        form,
+        links,
+        status=400 if posted and (form.errors or links.total_error_count()) else 200,
+    )
+
+
+def _suggestions(text: PetitionText) -> list[dict[str, object]]:
+    shown: list[dict[str, object]] = []
+    for suggestion in names.petition_name_suggestions(text=text):
+        seen_in = languages.get(suggestion.seen_in) if suggestion.seen_in else None
+        shown.append(
+            {
+                "name": suggestion.name,
+                "lang": (seen_in or languages.get(text.language)).bcp47,
+                "seen_in": seen_in,
+            }
+        )
+    return shown
+
+
+def _edit_page(
+    request: HttpRequest,
+    membership: Membership,
+    petition: Petition,
+    language: str,
+    current: PetitionText | None,
+    form: TextForm,
+    links: BaseFormSet[LinkForm],
+    *,
+    names_form: NamesForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    # A converted Latin or Cyrillic version offers the Names list and names to add to it.
+    offers_names = (
+        current is not None
+        and current.origin == PetitionText.Origin.CONVERTED
+        and current.language in names.NAMED_SCRIPTS
+    )
+    if offers_names and names_form is None:
+        names_form = NamesForm(initial={"proper_nouns": petition.proper_nouns})
     return render(
         request,
         "dashboard/text_edit.html",
         {
             "membership": membership,
             "organization": membership.organization,
-            "petition": found,
-            "language": shown_language,
+            "petition": petition,
+            "language": languages.get(language),
             "current": current,
             "form": form,
             "links": links,
+            "names_form": names_form if offers_names else None,
+            "suggestions": _suggestions(current) if offers_names and current else [],
         },
-        status=400 if posted and (form.errors or links.total_error_count()) else 200,
+        status=status,
     )
 
 
@@ -220,3 +271,58 @@ def text_convert_again(
             % {"language": languages.get(language).name_local},
         )
     return _to_petition(found)
+
+
+@member_view("edit")
+@require_POST
+def text_names(
+    request: HttpRequest, membership: Membership, petition: str, language: str
+) -> HttpResponse:
+    """The Names list from the review of a converted version: add one suggested name, or save
+    the whole list; either converts again the versions nobody has reviewed."""
+    found = petition_of(membership, petition)
+    text = _text_or_404(found, language)
+    back = redirect(
+        "dashboard:text-edit",
+        organization=membership.organization.slug,
+        petition=found.slug,
+        language=language,
+    )
+    if "add" in request.POST:
+        try:
+            names.petition_name_add(petition=found, name=request.POST["add"])
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(
+                request,
+                _(
+                    "“%(name)s” is added to the names; the versions not yet reviewed are converted "
+                    "again."
+                )
+                % {"name": " ".join(request.POST["add"].split())},
+            )
+        return back
+    names_form = NamesForm(request.POST)
+    if names_form.is_valid():
+        try:
+            names.petition_names_update(
+                petition=found, proper_nouns=names_form.cleaned_data["proper_nouns"]
+            )
+        except ValidationError as error:
+            add_service_errors(names_form, error)
+        else:
+            messages.success(
+                request,
+                _("The names are saved; the versions not yet reviewed are converted again."),
+            )
+            return back
+    form = TextForm(initial=TextForm.initial_for(text))
+    links = LinkFormSet(prefix="links", initial=links_initial(text))
+    write_in(form, language, fields=TEXT_FIELDS)
+    for link in links:
+        write_in(link, language, fields=("title",))
+    return _edit_page(
+        request, membership, found, language, text, form, links, names_form=names_form, status=400
+    )
