@@ -118,11 +118,11 @@ def _names_field() -> forms.CharField:
             "{} {}",
             _(
                 "For Uyghur: names to write with capitals in the Latin and Cyrillic versions, one "
-                "per line, e.g. Serikzhan Bilash."
+                "per line, e.g. <kbd>Serikzhan Bilash</kbd>."
             ),
             _(
                 "A Russian word for the Cyrillic version to spell your way: a line such as "
-                "konstitutsiye = конституция."
+                "<kbd>konstitutsiye = конституция</kbd>."
             ),
         ),
     )
