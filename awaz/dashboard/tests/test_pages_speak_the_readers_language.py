@@ -22,9 +22,10 @@ from tests.crawl import crawl_as_everyone, demo_visitors
 
 pytestmark = pytest.mark.django_db
 
-# Names and abbreviations that a Uyghur text writes in Latin letters as they are.
+# Names and words that these languages write in Latin letters as they are.
 WRITTEN_IN_LATIN = {"Awaz", "Facebook", "Telegram", "WhatsApp", "WebP", "JavaScript", "Tor"}
-WRITTEN_IN_LATIN |= {"Browser", "cookie", "Cookie", "onion"}  # Tor Browser, a cookie, an onion address
+# Tor Browser, a cookie, an onion address:
+WRITTEN_IN_LATIN |= {"Browser", "cookie", "Cookie", "onion"}
 WRITTEN_IN_LATIN |= {"Markdown", "Webhook"}  # Chinese writes these in Latin letters
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "wbr"}
 _UNREAD = {"head", "script", "style", "template", "code", "kbd", "samp", "pre", "textarea"}
