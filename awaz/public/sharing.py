@@ -23,6 +23,7 @@ from django.utils.translation import ngettext
 
 from awaz.core.templatetags.awaz import grouped
 from awaz.i18n import languages
+from awaz.petitions.models import Petition
 from awaz.petitions.selectors import PetitionPage
 from awaz.public import shareimage
 
@@ -40,7 +41,13 @@ def petition_url(page: PetitionPage) -> str:
 
 
 def share_text(page: PetitionPage) -> str:
-    return _("Sign the petition “%(title)s”") % {"title": page.text.title}
+    """What a shared link says: an ended petition asks nobody to sign it."""
+    title = {"title": page.text.title}
+    if page.petition.status == Petition.Status.VICTORY:
+        return _("The petition “%(title)s” won") % title
+    if page.petition.is_ended:
+        return _("Read the petition “%(title)s”") % title
+    return _("Sign the petition “%(title)s”") % title
 
 
 def share_links(page: PetitionPage) -> list[ShareLink]:
@@ -61,8 +68,16 @@ def share_links(page: PetitionPage) -> list[ShareLink]:
     ]
 
 
-def counter_text(count: int, goal: int) -> tuple[str, str]:
-    """ "1,204 have signed." and "Let's get to 5,000!" as the petition page words them."""
+def counter_text(count: int, goal: int, *, status: str = "open") -> tuple[str, str]:
+    """ "1,204 have signed." and "Let's get to 5,000!" as the petition page words them; an
+    ended petition's final count and its outcome instead of a goal."""
+    if status in Petition.ENDED:
+        signed = ngettext("%(number)s person signed.", "%(number)s people signed.", count) % {
+            "number": grouped(count)
+        }
+        if status == Petition.Status.VICTORY:
+            return signed, _("This petition won.")
+        return signed, _("This petition is closed.")
     signed = ngettext(
         "<strong>%(number)s</strong> has signed.", "<strong>%(number)s</strong> have signed.", count
     ) % {"number": grouped(count)}
@@ -81,18 +96,20 @@ def share_image(page: PetitionPage) -> bytes:
             language,
             page.text.updated_at.isoformat(),
             str(progress.goal),
+            page.petition.status,
         ]
     )
     image: bytes | None = cache.get(key)
     if image is None:
-        counter, goal = counter_text(progress.count, progress.goal)
+        status = page.petition.status
+        counter, goal = counter_text(progress.count, progress.goal, status=status)
         image = shareimage.render(
             shareimage.Card(
                 title=page.text.title,
                 organization=page.petition.organization.name,
                 counter=counter,
                 goal=goal,
-                percent=progress.percent,
+                percent=100 if status == Petition.Status.VICTORY else progress.percent,
                 site=settings.SITE_NAME,
                 language=page.text.language,
                 rtl=languages.is_bidi(page.text.language),

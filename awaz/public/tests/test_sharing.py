@@ -8,8 +8,10 @@ import pytest
 from django.test import Client
 from PIL import Image, features
 
+from awaz.petitions.lifecycle import petition_close, petition_declare_victory
 from awaz.petitions.models import Petition
 from tests.factories import make_petition
+from tests.organizers import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -147,3 +149,37 @@ def test_the_petition_page_links_to_the_flyers(client: Client):
     html = client.get(f"/en/petitions/{petition.slug}/").content.decode()
     assert f'href="/en/petitions/{petition.slug}/flyer-a4.pdf"' in html
     assert f'href="/en/petitions/{petition.slug}/flyer-letter.pdf"' in html
+
+
+def test_an_ended_petition_is_shared_with_its_outcome_not_a_call_to_sign(
+    client: Client, monkeypatch
+):
+    from awaz.public import shareimage
+
+    made: list[shareimage.Card] = []
+    real = shareimage.render
+
+    def counting_render(card: shareimage.Card) -> bytes:
+        made.append(card)
+        return real(card)
+
+    monkeypatch.setattr(shareimage, "render", counting_render)
+    staff = make_user(staff_role="moderator")
+    won = petition_declare_victory(
+        petition=make_petition(title="Freed", languages=("en", "ru")),
+        by=staff,
+        statement="Released.",
+    )
+    closed = petition_close(petition=make_petition(title="Over"), by=staff)
+
+    links = share_links(client.get(f"/ru/petitions/{won.slug}/").content.decode())
+    assert parse_qs(urlsplit(links["Telegram"]).query)["text"] == ["Петиция «Freed [ru]» победила"]
+    links = share_links(client.get(f"/en/petitions/{closed.slug}/").content.decode())
+    assert parse_qs(urlsplit(links["Telegram"]).query)["text"] == ["Read the petition “Over [en]”"]
+
+    client.get(f"/en/petitions/{won.slug}/share.png")
+    client.get(f"/en/petitions/{closed.slug}/share.png")
+    assert [(card.counter, card.goal, card.percent) for card in made] == [
+        ("0 people signed.", "This petition won.", 100),
+        ("0 people signed.", "This petition is closed.", 0),
+    ]
