@@ -136,6 +136,7 @@ WORKSPACE = {
     "dashboard:webhook",
     "dashboard:webhook-remove",
     "dashboard:webhook-enable",
+    "dashboard:audit-log",
     # The moderators' part (staff only).
     "moderation:queue",
     "moderation:petition",
