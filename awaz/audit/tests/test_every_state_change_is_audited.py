@@ -17,7 +17,6 @@ from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.test import RequestFactory
 from django.utils import timezone
-from django_otp.oath import totp
 
 import awaz
 from awaz.accounts import logins, two_factor
@@ -47,6 +46,7 @@ from awaz.signatures.sending import update_email_start
 from awaz.webhooks import services as webhooks
 from tests.factories import make_petition, make_signatures
 from tests.organizers import make_member, make_user
+from tests.staff import current_code
 
 pytestmark = pytest.mark.django_db
 
@@ -551,17 +551,13 @@ def _session_request(user: object) -> HttpRequest:
     return request
 
 
-def _app_code(device: object) -> str:
-    return f"{totp(device.bin_key, device.step, device.t0, device.digits):06d}"  # type: ignore[attr-defined]
-
-
 @scenario("awaz.accounts.two_factor.two_factor_setup_confirm")
 def _two_factor_setup():
     person = _moderator()
     device = two_factor.two_factor_setup_start(user=person)
     return (
         lambda: two_factor.two_factor_setup_confirm(
-            request=_session_request(person), user=person, code=_app_code(device)
+            request=_session_request(person), user=person, code=current_code(device)
         ),
         Expected("two_factor.setup", person, person),
     )
@@ -570,7 +566,7 @@ def _two_factor_setup():
 def _with_two_factor(person: User) -> list[str]:
     device = two_factor.two_factor_setup_start(user=person)
     codes = two_factor.two_factor_setup_confirm(
-        request=_session_request(person), user=person, code=_app_code(device)
+        request=_session_request(person), user=person, code=current_code(device)
     )
     assert codes
     return codes

@@ -23,7 +23,14 @@ def _date_field(label: StrPromise) -> forms.DateField:
 
 
 class AuditFilterForm(forms.Form):
-    person = forms.TypedChoiceField(label=_("Person"), required=False, coerce=int, empty_value=None)
+    # People's names are what they typed, in any script: the browser follows each (dir=auto).
+    person = forms.TypedChoiceField(
+        label=_("Person"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        widget=forms.Select(attrs={"dir": "auto"}),
+    )
     action = forms.ChoiceField(label=_("What"), required=False)
     since = _date_field(_("From"))
     until = _date_field(_("Until"))
