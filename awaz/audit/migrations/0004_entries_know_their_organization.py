@@ -51,6 +51,8 @@ def backfill(apps, schema_editor):
         return
     postgresql = schema_editor.connection.vendor == "postgresql"
     if postgresql:
+        # ALTER TABLE refuses while deferred key checks of this transaction are pending.
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         schema_editor.execute(f"ALTER TABLE audit_auditentry DISABLE TRIGGER {TRIGGER}")
     for organization_pk, pks in found.items():
         entry_model._base_manager.filter(pk__in=pks).update(organization_pk=organization_pk)
