@@ -1,6 +1,7 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
 from django.utils import timezone
@@ -8,6 +9,7 @@ from django.utils import timezone
 from awaz.accounts.models import User
 from awaz.accounts.roles import StaffRole
 from awaz.accounts.services import user_staff_role_set
+from awaz.accounts.two_factor import two_factor_remove
 
 
 class UserCreationForm(AdminUserCreationForm[User]):
@@ -49,6 +51,16 @@ class UserAdmin(BaseUserAdmin[User]):
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
     # Follows the staff role (admins only): set by save_model, never by hand.
     readonly_fields = ["is_staff"]
+    actions = ["remove_two_factor"]
+
+    @admin.action(description="Remove two-factor log-in (a lost phone): set it up again")
+    def remove_two_factor(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        if not isinstance(request.user, User):  # the admin site only lets admins in
+            return
+        removed = [user for user in queryset if two_factor_remove(user=user, by=request.user)]
+        self.message_user(
+            request, f"Two-factor removed for {len(removed)} account(s).", messages.SUCCESS
+        )
 
     def save_model(
         self, request: HttpRequest, obj: User, form: ModelForm[User], change: bool

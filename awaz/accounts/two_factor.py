@@ -17,6 +17,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from awaz.accounts.models import User
+from awaz.audit.services import audit_record
 
 BACKUP_CODES = 10
 _APP = "authenticator app"
@@ -56,6 +57,7 @@ def two_factor_setup_confirm(*, request: HttpRequest, user: User, code: str) -> 
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     codes = backup_codes_renew(user=user)
+    audit_record(actor=user, action="two_factor.setup", target=user)
     _verified(request, device)
     return codes
 
@@ -72,10 +74,12 @@ def backup_codes_renew(*, user: User) -> list[str]:
     return codes
 
 
+@transaction.atomic
 def two_factor_verify(*, request: HttpRequest, user: User, code: str) -> Device | None:
     """Check a code from the app, else a backup code (used up); verify the session with it.
 
-    Each device slows down repeated wrong codes itself (django-otp's throttling).
+    Each device slows down repeated wrong codes itself (django-otp's throttling). A backup
+    code used is audited (`two_factor.backup_code_use`): it may mean the phone was lost.
     """
     code = "".join(code.split()).lower()
     if not code:
@@ -87,9 +91,29 @@ def two_factor_verify(*, request: HttpRequest, user: User, code: str) -> Device 
     for device in devices:
         verified = otp_verify_token(user, device.persistent_id, code)
         if verified is not None:
+            if is_backup_code_device(verified):
+                audit_record(
+                    actor=user,
+                    action="two_factor.backup_code_use",
+                    target=user,
+                    details={"left": backup_codes_left(user=user)},
+                )
             _verified(request, verified)
             return verified
     return None
+
+
+@transaction.atomic
+def two_factor_remove(*, user: User, by: User) -> int:
+    """Take away `user`'s authenticator app and backup codes (a lost phone); returns how many
+    devices went. Their next log-in asks them to set up an app again. Audited."""
+    removed = 0
+    for model in (TOTPDevice, StaticDevice):
+        _total, by_model = model.objects.filter(user=user).delete()
+        removed += by_model.get(model._meta.label, 0)
+    if removed:
+        audit_record(actor=by, action="two_factor.remove", target=user)
+    return removed
 
 
 def backup_codes_left(*, user: User) -> int:

@@ -55,6 +55,27 @@ ACTIONS: dict[str, str] = {
     "api_key.create": "an owner made an API key (its scope in details)",
     "api_key.revoke": "an owner revoked an API key",
     "api_key.use": "a call to the API with a key (the operation, and what about, in details)",
+    # A person's own log-ins and second step (awaz.accounts.logins, .two_factor): target the
+    # account; never a password, a code or an address.
+    "user.login": "a person logged in (the dashboard or the admin site)",
+    "user.login_failed": "a wrong password for an existing account (actor None)",
+    "user.logout": "a person logged out",
+    "two_factor.setup": "a person set up an authenticator app (and got backup codes)",
+    "two_factor.backup_code_use": "a person passed the second step with a backup code",
+    "two_factor.remove": "an admin removed a person's two-factor devices (a lost phone)",
     "user.staff_role": "a person was made moderator, admin, or no longer staff",
     "user.language": "a person chose the language of the mail they receive (from/to in details)",
 }
+
+# About a person's own account: the target is the account, no organization; an organization's
+# owners see these for their members.
+ACCOUNT_ACTIONS = frozenset(
+    {
+        "user.login",
+        "user.login_failed",
+        "user.logout",
+        "two_factor.setup",
+        "two_factor.backup_code_use",
+        "two_factor.remove",
+    }
+)

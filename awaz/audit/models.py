@@ -37,6 +37,11 @@ class AuditEntry(models.Model):
     # What it was about, as "app.model:pk" (kept even if that object is deleted later).
     target = models.CharField(_("about"), max_length=128, blank=True, db_index=True)
     details = models.JSONField(_("details"), default=dict, blank=True)
+    # The organization it concerns, for its owners' page: an id, not a key, so the entry
+    # outlives the organization (like `target`) and the audit app depends on no other app.
+    organization_pk = models.PositiveBigIntegerField(
+        _("organization"), null=True, blank=True, db_index=True
+    )
 
     objects: ClassVar[AuditQuerySet] = AuditQuerySet.as_manager()  # type: ignore[assignment]
 

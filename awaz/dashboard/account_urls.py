@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from awaz.dashboard.views import accounts, two_factor
+from awaz.http.methods import post_only
 
 app_name = "accounts"
 urlpatterns = [
@@ -13,7 +14,8 @@ urlpatterns = [
     path("login/", accounts.LoginView.as_view(), name="login"),
     path("two-factor/", two_factor.verify, name="two-factor"),
     path("two-factor/set-up/", two_factor.setup, name="two-factor-setup"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # Logging out takes a POST (a link could log anyone out); a GET leads to the dashboard.
+    path("logout/", post_only("dashboard:home")(auth_views.LogoutView.as_view()), name="logout"),
     path("password/", accounts.password_reset, name="password-reset"),
     path(
         "password/<uidb64>/<token>/",

@@ -2,6 +2,7 @@ from django.urls import URLPattern, URLResolver, include, path
 
 from awaz.dashboard.views import (
     api_keys,
+    audit,
     organizations,
     paper,
     petitions,
@@ -53,6 +54,7 @@ organization_patterns: list[URLPattern | URLResolver] = [
     path("settings/api-keys/", api_keys.api_keys, name="api-keys"),
     path("settings/api-keys/<int:pk>/revoke/", api_keys.api_key_revoke, name="api-key-revoke"),
     path("members/", organizations.members, name="members"),
+    path("audit-log/", audit.audit_log, name="audit-log"),
     path("members/invite/", organizations.invite, name="invite"),
     path("members/<int:pk>/", organizations.member_update, name="member-update"),
     path(

@@ -10,22 +10,25 @@ from functools import wraps
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 from django.urls import reverse
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
 
 
-def post_only(back_to: str) -> Callable[[View], View]:
+def post_only(back_to: str, *, keep: tuple[str, ...] | None = None) -> Callable[[View], View]:
     """The view takes POST; GET and HEAD redirect to the URL named `back_to`, reversed with the
-    view's own URL arguments in the active language; any other method is refused (405)."""
+    view's own URL arguments (only those named in `keep`, when given: the page a form belongs
+    to takes fewer) in the active language; any other method is refused (405)."""
 
     def decorator(view: View) -> View:
         @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if request.method == "POST":
                 return view(request, *args, **kwargs)
             if request.method in ("GET", "HEAD"):
-                return HttpResponseRedirect(reverse(back_to, args=args, kwargs=kwargs))
+                kept = kwargs if keep is None else {name: kwargs[name] for name in keep}
+                return HttpResponseRedirect(reverse(back_to, args=args, kwargs=kept))
             return HttpResponse(status=405, headers={"Allow": "GET, HEAD, POST"})
 
         return wrapped

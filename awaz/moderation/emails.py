@@ -70,13 +70,15 @@ def moderator_recipients() -> list[User]:
 
 
 def spike_email_send(*, spikes: Sequence[TrendingSource]) -> None:
-    """Tell the moderators which petitions get a burst of signatures from one source."""
+    """Tell the moderators which petitions get a burst of signatures from one source, each
+    petition named by its title in the moderator's language (the closest version)."""
     petitions = sorted({spike.petition for spike in spikes}, key=lambda p: p.slug)
     for person in moderator_recipients():
         with translation.override(person.mail_language):
+            titles = {petition.pk: _title(petition, person.mail_language) for petition in petitions}
             links = [
                 (
-                    petition.slug,
+                    titles[petition.pk],
                     absolute_url("moderation:trending-petition", kwargs={"pk": petition.pk}),
                 )
                 for petition in petitions
@@ -84,7 +86,11 @@ def spike_email_send(*, spikes: Sequence[TrendingSource]) -> None:
             send_templated(
                 to=person.email,
                 template="moderation/emails/spike",
-                context={"spikes": spikes, "links": links},
+                context={
+                    "spikes": spikes,
+                    "rows": [(titles[spike.petition_id], spike) for spike in spikes],
+                    "links": links,
+                },
             )
 
 

@@ -5,7 +5,7 @@ Public pages read through `selectors.py`, which only ever sees visible petitions
 """
 
 import copy
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
@@ -196,3 +196,26 @@ def petition_written_languages(*, petition: Petition) -> list[str]:
     ).values_list("language", flat=True)
     others = sorted((code for code in written if code != petition.original_language), key=_order)
     return [petition.original_language, *others]
+
+
+def petitions_of_targets(*, organization_id: int, targets: Collection[str]) -> dict[str, Petition]:
+    """The organization's petitions named by audit targets ("petitions.petition:<pk>", or an
+    update of one: "petitions.petitionupdate:<pk>"), by target; others are left out."""
+    wanted: dict[str, set[int]] = {"petitions.petition": set(), "petitions.petitionupdate": set()}
+    for target in targets:
+        label, _sep, pk = target.partition(":")
+        if label in wanted and pk.isdigit():
+            wanted[label].add(int(pk))
+    updates = dict(
+        PetitionUpdate.objects.filter(
+            pk__in=wanted["petitions.petitionupdate"], petition__organization_id=organization_id
+        ).values_list("pk", "petition_id")
+    )
+    petitions = Petition.objects.filter(
+        organization_id=organization_id, pk__in=wanted["petitions.petition"] | set(updates.values())
+    ).in_bulk()
+    found = {f"petitions.petition:{pk}": petition for pk, petition in petitions.items()}
+    for update_pk, petition_pk in updates.items():
+        if petition_pk in petitions:
+            found[f"petitions.petitionupdate:{update_pk}"] = petitions[petition_pk]
+    return found

@@ -55,6 +55,9 @@ def signatures_purge_personal_data(*, petition_id: int) -> int:
             action="signatures.purge",
             target=f"petitions.petition:{petition_id}",
             details={"rows": purged},
+            organization_pk=Petition.objects.filter(pk=petition_id)
+            .values_list("organization_id", flat=True)
+            .first(),
         )
     return purged
 

@@ -137,6 +137,7 @@ WORKSPACE = {
     "dashboard:webhook",
     "dashboard:webhook-remove",
     "dashboard:webhook-enable",
+    "dashboard:audit-log",
     # The moderators' part (staff only).
     "moderation:queue",
     "moderation:petition",

@@ -1,11 +1,13 @@
 import pytest
 from django.test import Client
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from awaz.accounts.models import User
+from awaz.audit.models import AuditEntry
 from awaz.organizations.models import Organization
 from awaz.petitions.models import Petition, PetitionText
 from tests.factories import make_petition
-from tests.staff import login_staff
+from tests.staff import login_staff, staff_device
 
 pytestmark = pytest.mark.django_db
 
@@ -119,3 +121,19 @@ def test_an_account_an_admin_opens_can_log_in_at_once(admin_client_for_email: Cl
     )
     assert response.status_code == 302
     assert Client().login(email="moderator@example.org", password="a long moderator passphrase")
+
+
+def test_an_admin_removes_a_lost_phones_two_factor_and_it_is_audited(
+    admin_client_for_email: Client,
+):
+    moderator = User.objects.create_user("mod@example.org", "a long moderator passphrase")
+    staff_device(moderator)
+    response = admin_client_for_email.post(
+        "/admin/accounts/user/",
+        {"action": "remove_two_factor", "_selected_action": [moderator.pk]},
+    )
+    assert response.status_code == 302
+    assert not TOTPDevice.objects.filter(user=moderator).exists()
+    entry = AuditEntry.objects.get(action="two_factor.remove")
+    assert entry.target == f"accounts.user:{moderator.pk}"
+    assert entry.actor_id == User.objects.get(email="admin@example.org").pk

@@ -12,10 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from django.contrib.sessions.middleware import SessionMiddleware
 from django.db import models
+from django.http import HttpRequest, HttpResponse
+from django.test import RequestFactory
 from django.utils import timezone
 
 import awaz
+from awaz.accounts import logins, two_factor
+from awaz.accounts.models import User
 from awaz.accounts.roles import StaffRole
 from awaz.accounts.services import user_language_set, user_staff_role_set
 from awaz.audit.actions import ACTIONS
@@ -41,6 +46,7 @@ from awaz.signatures.sending import update_email_start
 from awaz.webhooks import services as webhooks
 from tests.factories import make_petition, make_signatures
 from tests.organizers import make_member, make_user
+from tests.staff import current_code
 
 pytestmark = pytest.mark.django_db
 
@@ -101,8 +107,7 @@ NOT_AUDITED: dict[str, str] = {
     "awaz.accounts.services.user_verify_email": ACCOUNT,
     "awaz.accounts.services.user_password_reset_request": ACCOUNT,
     "awaz.accounts.services.user_password_set": ACCOUNT,
-    "awaz.accounts.two_factor.two_factor_setup_start": ACCOUNT,
-    "awaz.accounts.two_factor.two_factor_setup_confirm": ACCOUNT,
+    "awaz.accounts.two_factor.two_factor_setup_start": ACCOUNT + " (confirming it is audited)",
     "awaz.accounts.two_factor.backup_codes_renew": ACCOUNT,
 }
 
@@ -515,6 +520,77 @@ def _language():
     return (
         lambda: user_language_set(user=person, language="ug"),
         Expected("user.language", person, person),
+    )
+
+
+@scenario("awaz.accounts.logins.user_login_record")
+def _login():
+    person = make_user()
+    return (lambda: logins.user_login_record(user=person)), Expected("user.login", person, person)
+
+
+@scenario("awaz.accounts.logins.user_logout_record")
+def _logout():
+    person = make_user()
+    return (lambda: logins.user_logout_record(user=person)), Expected("user.logout", person, person)
+
+
+@scenario("awaz.accounts.logins.user_login_failure_record")
+def _login_failed():
+    person = make_user(email="known@example.org")
+    return (
+        lambda: logins.user_login_failure_record(email="Known@example.org"),
+        Expected("user.login_failed", person, None),
+    )
+
+
+def _session_request(user: object) -> HttpRequest:
+    request = RequestFactory().post("/")
+    SessionMiddleware(lambda r: HttpResponse()).process_request(request)
+    request.user = user  # type: ignore[assignment]
+    return request
+
+
+@scenario("awaz.accounts.two_factor.two_factor_setup_confirm")
+def _two_factor_setup():
+    person = _moderator()
+    device = two_factor.two_factor_setup_start(user=person)
+    return (
+        lambda: two_factor.two_factor_setup_confirm(
+            request=_session_request(person), user=person, code=current_code(device)
+        ),
+        Expected("two_factor.setup", person, person),
+    )
+
+
+def _with_two_factor(person: User) -> list[str]:
+    device = two_factor.two_factor_setup_start(user=person)
+    codes = two_factor.two_factor_setup_confirm(
+        request=_session_request(person), user=person, code=current_code(device)
+    )
+    assert codes
+    return codes
+
+
+@scenario("awaz.accounts.two_factor.two_factor_verify")
+def _backup_code():
+    person = _moderator()
+    codes = _with_two_factor(person)
+    return (
+        lambda: two_factor.two_factor_verify(
+            request=_session_request(person), user=person, code=codes[0]
+        ),
+        Expected("two_factor.backup_code_use", person, person),
+    )
+
+
+@scenario("awaz.accounts.two_factor.two_factor_remove")
+def _two_factor_remove():
+    admin, person = make_user(staff_role="admin"), _moderator()
+    _with_two_factor(person)
+    return (
+        lambda: two_factor.two_factor_remove(user=person, by=admin),
+        Expected("two_factor.remove", person, admin),
     )
 
 

@@ -1,9 +1,15 @@
+import datetime
+import unicodedata
+
 from django import template
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import formats
+from django.utils.dateformat import format as date_format
+from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString
+from django.utils.timezone import is_aware, localtime
 
 from awaz.core import widgets
 from awaz.core.markdown import render_markdown
@@ -57,3 +63,30 @@ def choose_language_url(request: HttpRequest, code: str) -> str:
 def web_url(url: str) -> str:
     """`url` if it is an http(s) address, else "": a stored `javascript:` link never renders."""
     return url if url.lower().startswith(("https://", "http://")) else ""
+
+
+def _has_letters_of_its_own_direction(text: str) -> bool:
+    return any(unicodedata.bidirectional(char) in {"R", "AL", "L"} for char in text)
+
+
+@register.simple_tag
+def when(value: datetime.date | None, style: str = "DATE_FORMAT") -> SafeString | str:
+    """A date (or moment) as a `<time>`, isolated so it reads in order in a right-to-left page.
+
+    All digits and signs ("2026/03/05 14:30") it is laid out left to right, as it is written;
+    one with a month's name ("5-مارت 2026") keeps its own direction (`<bdi>` picks it), and
+    neither is reordered with the text around it.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime) and is_aware(value):
+        value = localtime(value)
+    text = formats.date_format(value, style) if style.isupper() else date_format(value, style)
+    machine = (
+        value.isoformat(timespec="minutes")
+        if isinstance(value, datetime.datetime)
+        else value.isoformat()
+    )
+    if _has_letters_of_its_own_direction(text):
+        return format_html('<bdi><time datetime="{}">{}</time></bdi>', machine, text)
+    return format_html('<bdi dir="ltr"><time datetime="{}">{}</time></bdi>', machine, text)

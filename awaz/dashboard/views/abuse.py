@@ -5,11 +5,12 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from awaz.dashboard.access import current_user, staff_view
 from awaz.dashboard.forms.base import add_service_errors
 from awaz.dashboard.forms.moderation import InvalidationForm, ListEntryForm, SiteSettingsForm
+from awaz.http.methods import post_only
 from awaz.moderation import selectors
 from awaz.moderation.invalidations import invalidation_preview
 from awaz.moderation.services import (
@@ -104,7 +105,7 @@ def lists(request: HttpRequest) -> HttpResponse:
 
 
 @staff_view("admin")
-@require_POST
+@post_only("moderation:lists", keep=())
 def list_remove(request: HttpRequest, pk: int) -> HttpResponse:
     if list_entry_remove(entry_id=pk, by=current_user(request)):
         messages.success(request, _("Removed from the list."))

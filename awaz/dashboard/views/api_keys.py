@@ -5,10 +5,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from awaz.dashboard.access import current_user, member_view
 from awaz.dashboard.forms.api_keys import ApiKeyForm
+from awaz.http.methods import post_only
 from awaz.organizations import keys, selectors
 from awaz.organizations.models import Membership
 
@@ -42,8 +43,8 @@ def api_keys(request: HttpRequest, membership: Membership) -> HttpResponse:
     )
 
 
+@post_only("dashboard:api-keys", keep=("organization",))
 @member_view("manage")
-@require_POST
 def api_key_revoke(request: HttpRequest, membership: Membership, pk: int) -> HttpResponse:
     key = selectors.api_key_of_organization(organization=membership.organization, pk=pk)
     if key is None:

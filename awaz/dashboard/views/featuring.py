@@ -4,15 +4,15 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from awaz.dashboard.access import current_user, staff_view
 from awaz.discovery.services import petition_feature, petition_unfeature
+from awaz.http.methods import post_only
 from awaz.petitions.models import Petition
 
 
 @staff_view()
-@require_POST
+@post_only("moderation:petition")
 def petition_featured(request: HttpRequest, pk: int) -> HttpResponse:
     petition = Petition.objects.visible().filter(pk=pk).first()
     if petition is None:

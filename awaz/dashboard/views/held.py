@@ -5,10 +5,11 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_safe
 
 from awaz.dashboard.access import current_user, staff_view
 from awaz.dashboard.forms.moderation import HeldActionForm
+from awaz.http.methods import post_only
 from awaz.moderation import selectors
 from awaz.moderation.models import InvalidationAction
 from awaz.moderation.services import invalidation_request
@@ -43,7 +44,7 @@ def held_petition(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @staff_view()
-@require_POST
+@post_only("moderation:held-petition")
 def held_act(request: HttpRequest, pk: int) -> HttpResponse:
     petition = Petition.objects.filter(pk=pk).first()
     if petition is None:

@@ -6,12 +6,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_safe
 
 from awaz.dashboard.access import current_user, staff_view
 from awaz.dashboard.forms.base import add_service_errors
 from awaz.dashboard.forms.moderation import RejectForm
 from awaz.discovery.selectors import petition_is_featured
+from awaz.http.methods import post_only
 from awaz.moderation import selectors
 from awaz.moderation.publication import Decision, petition_decide
 from awaz.moderation.reports import report_resolve
@@ -65,7 +66,7 @@ def _decided(request: HttpRequest, petition: Petition, decision: Decision, chang
 
 
 @staff_view()
-@require_POST
+@post_only("moderation:petition")
 def petition_approve(request: HttpRequest, pk: int) -> HttpResponse:
     petition = selectors.petition_for_moderation(pk=pk)
     if petition is None:
@@ -81,7 +82,7 @@ def petition_approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @staff_view()
-@require_POST
+@post_only("moderation:petition")
 def petition_reject(request: HttpRequest, pk: int) -> HttpResponse:
     petition = selectors.petition_for_moderation(pk=pk)
     if petition is None:
@@ -105,7 +106,7 @@ def petition_reject(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @staff_view()
-@require_POST
+@post_only("moderation:petition")
 def petition_challenge(request: HttpRequest, pk: int) -> HttpResponse:
     petition = selectors.petition_for_moderation(pk=pk)
     if petition is None:
@@ -128,7 +129,7 @@ def reports(request: HttpRequest) -> HttpResponse:
 
 
 @staff_view()
-@require_POST
+@post_only("moderation:reports", keep=())
 def report_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     report = selectors.report_get(pk=pk)
     if report is None or action not in ("remove", "hide", "dismiss"):

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from awaz.dashboard.access import current_user, member_view
 from awaz.dashboard.forms.base import add_service_errors, write_in
@@ -18,6 +18,7 @@ from awaz.dashboard.forms.organizations import (
     OrganizationForm,
     OrganizationSettingsForm,
 )
+from awaz.http.methods import post_only
 from awaz.i18n import languages
 from awaz.organizations import selectors, services
 from awaz.organizations.models import Membership
@@ -176,8 +177,8 @@ def members(request: HttpRequest, membership: Membership) -> HttpResponse:
     return _members_page(request, membership)
 
 
+@post_only("dashboard:members", keep=("organization",))
 @member_view("manage")
-@require_POST
 def invite(request: HttpRequest, membership: Membership) -> HttpResponse:
     form = InvitationForm(request.POST)
     if form.is_valid():
@@ -199,8 +200,8 @@ def invite(request: HttpRequest, membership: Membership) -> HttpResponse:
     return _members_page(request, membership, invitation_form=form, status=400)
 
 
+@post_only("dashboard:members", keep=("organization",))
 @member_view("manage")
-@require_POST
 def member_update(request: HttpRequest, membership: Membership, pk: int) -> HttpResponse:
     member = selectors.membership_of_organization(organization=membership.organization, pk=pk)
     if member is None:
@@ -227,8 +228,8 @@ def member_update(request: HttpRequest, membership: Membership, pk: int) -> Http
     return redirect("dashboard:members", organization=membership.organization.slug)
 
 
+@post_only("dashboard:members", keep=("organization",))
 @member_view("manage")
-@require_POST
 def invitation_revoke(request: HttpRequest, membership: Membership, pk: int) -> HttpResponse:
     invitation = selectors.invitation_of_organization(organization=membership.organization, pk=pk)
     if invitation is None:

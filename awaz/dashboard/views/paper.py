@@ -7,13 +7,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from awaz.dashboard.access import check, current_user, member_view, petition_of
 from awaz.dashboard.forms.base import add_service_errors
 from awaz.dashboard.forms.paper import PaperBatchForm
 from awaz.dashboard.paper import paper_sheet_pdf
 from awaz.dashboard.views.signatures import document_language
+from awaz.http.methods import post_only
 from awaz.organizations.models import Membership
 from awaz.petitions import organizer_selectors
 from awaz.signatures import paper
@@ -76,8 +77,8 @@ def paper_batches(request: HttpRequest, membership: Membership, petition: str) -
     )
 
 
+@post_only("dashboard:paper", keep=("organization", "petition"))
 @member_view("edit")
-@require_POST
 def paper_batch_undo(
     request: HttpRequest, membership: Membership, petition: str, batch: int
 ) -> HttpResponse:

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 from django_stubs_ext import StrPromise
 
 from awaz.dashboard.access import current_user, member_view, petition_of
@@ -24,6 +24,7 @@ from awaz.dashboard.forms.petitions import (
 )
 from awaz.dashboard.forms.responses import VictoryStatementsForm
 from awaz.dashboard.statistics import petition_statistics
+from awaz.http.methods import post_only
 from awaz.moderation.selectors import rejection_of
 from awaz.organizations.models import Membership
 from awaz.petitions import lifecycle, organizer_selectors, services, writing
@@ -197,8 +198,8 @@ MOVES: dict[str, tuple[Callable[..., Petition], StrPromise]] = {
 }
 
 
+@post_only("dashboard:petition", keep=("organization", "petition"))
 @member_view("edit")
-@require_POST
 def petition_move(
     request: HttpRequest, membership: Membership, petition: str, move: str
 ) -> HttpResponse:

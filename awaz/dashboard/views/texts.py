@@ -13,7 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from awaz.dashboard.access import current_user, member_view, petition_of
 from awaz.dashboard.forms.base import add_service_errors, write_in
@@ -26,6 +26,7 @@ from awaz.dashboard.forms.petitions import (
     links_from,
     links_initial,
 )
+from awaz.http.methods import post_only
 from awaz.i18n import languages
 from awaz.organizations.models import Membership
 from awaz.petitions import conversion, names, organizer_selectors, services, writing
@@ -230,8 +231,8 @@ def _text_or_404(petition: Petition, language: str) -> PetitionText:
     return text
 
 
+@post_only("dashboard:text-edit")
 @member_view("edit")
-@require_POST
 def text_review(
     request: HttpRequest, membership: Membership, petition: str, language: str
 ) -> HttpResponse:
@@ -251,8 +252,8 @@ def text_review(
     return _to_petition(found)
 
 
+@post_only("dashboard:text-edit")
 @member_view("edit")
-@require_POST
 def text_convert_again(
     request: HttpRequest, membership: Membership, petition: str, language: str
 ) -> HttpResponse:

@@ -7,12 +7,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from awaz.dashboard.access import current_user, member_view, petition_of
 from awaz.dashboard.forms.base import add_service_errors, write_in
 from awaz.dashboard.forms.responses import ResponseForm
 from awaz.dashboard.forms.updates import UpdateForm, UpdateTextForm
+from awaz.http.methods import post_only
 from awaz.i18n import languages
 from awaz.organizations.models import Membership
 from awaz.petitions import updates
@@ -127,8 +128,8 @@ def update_text_edit(
     )
 
 
+@post_only("dashboard:update")
 @member_view("edit")
-@require_POST
 def update_send(
     request: HttpRequest, membership: Membership, petition: str, update: int
 ) -> HttpResponse:

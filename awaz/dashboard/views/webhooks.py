@@ -7,11 +7,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from awaz.dashboard.access import current_user, member_view
 from awaz.dashboard.forms.base import add_service_errors
 from awaz.dashboard.forms.webhooks import EndpointForm
+from awaz.http.methods import post_only
 from awaz.organizations.models import Membership
 from awaz.webhooks import selectors, services, signing
 from awaz.webhooks.models import Endpoint
@@ -81,8 +82,8 @@ def webhook_detail(request: HttpRequest, membership: Membership, pk: int) -> Htt
     )
 
 
+@post_only("dashboard:webhook")
 @member_view("manage")
-@require_POST
 def webhook_remove(request: HttpRequest, membership: Membership, pk: int) -> HttpResponse:
     endpoint = _endpoint(membership, pk)
     services.endpoint_remove(endpoint=endpoint, by=current_user(request))
@@ -90,8 +91,8 @@ def webhook_remove(request: HttpRequest, membership: Membership, pk: int) -> Htt
     return redirect("dashboard:webhooks", organization=membership.organization.slug)
 
 
+@post_only("dashboard:webhook")
 @member_view("manage")
-@require_POST
 def webhook_enable(request: HttpRequest, membership: Membership, pk: int) -> HttpResponse:
     endpoint = _endpoint(membership, pk)
     try:

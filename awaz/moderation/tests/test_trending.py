@@ -20,7 +20,7 @@ def test_a_burst_from_one_network_is_a_spike_and_the_moderators_hear_once(
     SiteSettings.objects.create(trending_network_per_hour=12, trending_domain_per_hour=50)
     make_user(staff_role="moderator", email="mod@example.org")
     make_user(email="organizer@example.org")
-    petition = make_petition(slug="target")
+    petition = make_petition(slug="target", title="Free the poets")
     rows = make_signatures(petition, 12)
     Signature.objects.filter(pk__in=[row.pk for row in rows]).update(
         network_digest="a" * 64, email_domain="mail.example"
@@ -39,7 +39,10 @@ def test_a_burst_from_one_network_is_a_spike_and_the_moderators_hear_once(
     deliver_queued_mail()
     (message,) = mail.outbox
     assert message.to == ["mod@example.org"]
-    assert "target" in message.body and "/dashboard/moderation/trending/" in message.body
+    assert "/dashboard/moderation/trending/" in message.body
+    assert "- Free the poets [en]: 12 signatures" in message.body  # named by its title
+    assert "Free the poets [en]: http" in message.body
+    assert "target" not in message.body  # never by its slug
 
 
 def test_signatures_older_than_a_day_leave_the_snapshot():
