@@ -275,7 +275,7 @@ def text_convert_again(
 
 
 @member_view("edit")
-@require_POST
+@post_only("dashboard:text-edit")
 def text_names(
     request: HttpRequest, membership: Membership, petition: str, language: str
 ) -> HttpResponse:
