@@ -86,6 +86,8 @@ NOT_AUDITED: dict[str, str] = {
     "awaz.petitions.services.petition_text_review": CONTENT,
     "awaz.petitions.writing.petition_text_write": CONTENT,
     "awaz.petitions.writing.petition_settings_update": CONTENT,
+    "awaz.petitions.names.petition_names_update": CONTENT + " (the Names list)",
+    "awaz.petitions.names.petition_name_add": CONTENT + " (the Names list)",
     "awaz.petitions.conversion.petition_texts_convert": CONTENT,
     "awaz.petitions.conversion.petition_text_convert_again": CONTENT,
     "awaz.petitions.updates.update_post": CONTENT + " (e-mailing it is audited)",
