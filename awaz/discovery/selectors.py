@@ -105,10 +105,15 @@ _PG_WORDS = (
 )
 # The planner does not know that the index answers without a recheck: for a word that many
 # petitions have it would rather scan the table (or its primary key, for a LIMIT) and compute
-# every row's words, 1 s on 10,000 petitions. For this one transaction, only the index is left
-# (any other way to read the documents or the petitions is still there, only dearer).
+# every row's words, 1 s on 10,000 petitions. For these queries, only the index is left (any
+# other way to read the documents or the petitions is still there, only dearer); the settings
+# are put back after them, for a caller's enclosing transaction would keep them till its end.
 _PG_INDEX_ONLY = (
-    "SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)"
+    "SELECT current_setting('enable_seqscan'), current_setting('enable_indexscan'), "
+    "set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)"
+)
+_PG_SETTINGS_BACK = (
+    "SELECT set_config('enable_seqscan', %s, true), set_config('enable_indexscan', %s, true)"
 )
 
 
@@ -125,6 +130,7 @@ def _postgresql(forms: Forms, *, offset: int) -> tuple[list[int], int]:
     )
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
         cursor.execute(_PG_INDEX_ONLY)
+        settings = cursor.fetchone()[:2]
         # Ranking reads every match anyway, so one pass counts them too (the count is capped
         # below, as on SQLite); a page past the last has no row to carry it and counts apart.
         cursor.execute(
@@ -141,6 +147,7 @@ def _postgresql(forms: Forms, *, offset: int) -> tuple[list[int], int]:
             (total,) = cursor.fetchone()
         else:
             total = 0
+        cursor.execute(_PG_SETTINGS_BACK, settings)
     return [row[0] for row in rows], min(total, MAX_RESULTS + 1)
 
 

@@ -219,3 +219,14 @@ def test_postgresql_finds_even_a_word_of_every_petition_through_the_index():
         cursor.execute(f"EXPLAIN {search}")
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "discovery_document_words" in plan, plan
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's settings")
+def test_the_planner_settings_are_put_back_for_an_enclosing_transaction():
+    make_petition(title="Poets")
+    with transaction.atomic(), connection.cursor() as cursor:
+        assert petitions_search(query="poets", language="en").total == 1
+        cursor.execute("SHOW enable_seqscan")
+        seqscan = cursor.fetchone()
+        cursor.execute("SHOW enable_indexscan")
+        assert (seqscan, cursor.fetchone()) == (("on",), ("on",))
