@@ -11,8 +11,9 @@ class SearchDocument(models.Model):
     """What search reads of one petition: every version's words, normalized (awaz.discovery.text).
 
     The full-text index over it is the database's own and invisible to Django: SQLite's FTS5
-    table `discovery_fts`, or PostgreSQL's generated `tsv` column with its GIN index (see the
-    migration `fulltext_index`). Who may see a petition is decided when searching, not here.
+    table `discovery_fts` (migration `fulltext_index`), or PostgreSQL's GIN index over the
+    expression of the words and the generated `title_tsv` column that ranks (migration
+    `postgresql_index_by_expression`). Who may see a petition is decided when searching.
     """
 
     petition = models.OneToOneField(

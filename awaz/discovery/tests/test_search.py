@@ -1,6 +1,7 @@
 """Search, on SQLite's FTS5 and on PostgreSQL's tsvector alike (the suite runs on both)."""
 
 import pytest
+from django.db import connection, transaction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -193,3 +194,39 @@ def test_counting_stops_past_the_last_page(monkeypatch: pytest.MonkeyPatch):
         make_petition(title=f"Many {number}")
     result = petitions_search(query="many", language="en")
     assert (result.total, result.more) == (4, True)
+
+
+def test_a_long_query_is_read_only_for_its_first_words():
+    make_petition(title="Poets in prison")
+    assert titles("poets" + " " * 10_000 + "nowhere") == ["Poets in prison [en]"]
+    assert titles("ئادالەت " * 2000) == []  # 16,000 characters to convert, were they all read
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner")
+def test_postgresql_finds_even_a_word_of_every_petition_through_the_index():
+    """Else the planner scans, computing every row's words: a second on 10,000 petitions."""
+    from django.test.utils import CaptureQueriesContext
+
+    from awaz.discovery import selectors
+
+    for number in range(3):
+        make_petition(title=f"Everywhere {number}")
+    with CaptureQueriesContext(connection) as queries:
+        assert petitions_search(query="everywhere", language="en").total == 3
+    search = next(q["sql"] for q in queries.captured_queries if "ts_rank" in q["sql"])
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(selectors._PG_INDEX_ONLY)
+        cursor.execute(f"EXPLAIN {search}")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "discovery_document_words" in plan, plan
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's settings")
+def test_the_planner_settings_are_put_back_for_an_enclosing_transaction():
+    make_petition(title="Poets")
+    with transaction.atomic(), connection.cursor() as cursor:
+        assert petitions_search(query="poets", language="en").total == 1
+        cursor.execute("SHOW enable_seqscan")
+        seqscan = cursor.fetchone()
+        cursor.execute("SHOW enable_indexscan")
+        assert (seqscan, cursor.fetchone()) == (("on",), ("on",))
