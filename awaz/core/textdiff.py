@@ -29,7 +29,8 @@ class Segment:
 def _opcodes(old: list[str], new: list[str]) -> list[tuple[str, int, int, int, int]]:
     # No automatic junk: in a long text a common word would otherwise be ignored and the
     # diff would jump between unrelated places.
-    return difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    return [(str(tag), i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
 
 
 def _add(segments: list[Segment], operation: Operation, text: str) -> None:
