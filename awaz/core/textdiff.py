@@ -58,8 +58,14 @@ def _words(segments: list[Segment], before: str, after: str) -> None:
         if tag == "equal":
             _add(segments, "equal", "".join(new[j1:j2]))  # the words as they are now
         else:
-            _add(segments, "delete", "".join(old[i1:i2]))
-            _add(segments, "insert", "".join(new[j1:j2]))
+            taken, put = "".join(old[i1:i2]), "".join(new[j1:j2])
+            # The line break both end with is shared: the insertion then stays on the
+            # deletion's line instead of starting the next one.
+            end = taken[len(taken.rstrip()) :]
+            shared = end if end and put.endswith(end) and taken.strip() and put.strip() else ""
+            _add(segments, "delete", taken.removesuffix(shared))
+            _add(segments, "insert", put.removesuffix(shared))
+            _add(segments, "equal", shared)
 
 
 def word_diff(before: str, after: str) -> list[Segment]:
