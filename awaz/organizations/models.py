@@ -43,6 +43,11 @@ class Organization(models.Model):
     )
     website = WebURLField(_("website"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="organizations/", blank=True)
+    # Kept beside the logo so that pages give its size without opening the file.
+    logo_width = models.PositiveIntegerField(_("logo width"), null=True, blank=True, editable=False)
+    logo_height = models.PositiveIntegerField(
+        _("logo height"), null=True, blank=True, editable=False
+    )
     contact_email = models.EmailField(
         _("contact e-mail address"),
         blank=True,

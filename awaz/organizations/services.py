@@ -12,6 +12,7 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
+from django.core.files.images import get_image_dimensions
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,8 +34,10 @@ def _replace_logo(organization: Organization, logo: File[bytes] | None) -> None:
     old = organization.logo.name if organization.logo else ""
     if logo is None:
         organization.logo = ""
+        organization.logo_width = organization.logo_height = None
     else:
         normalized = image_normalize(logo, max_side=settings.AWAZ_LOGO_MAX_SIDE)
+        organization.logo_width, organization.logo_height = get_image_dimensions(normalized)
         organization.logo.save(normalized.name or "logo.png", normalized, save=False)
     if old:
         storage = organization.logo.storage

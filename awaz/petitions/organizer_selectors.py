@@ -8,7 +8,7 @@ import copy
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from awaz.i18n import languages
@@ -118,10 +118,6 @@ def petition_text_in(*, petition: Petition, language: str) -> PetitionText | Non
         .select_related("updated_by")
         .first()
     )
-
-
-def petition_revisions(*, petition: Petition) -> QuerySet[PetitionRevision]:
-    return PetitionRevision.objects.filter(petition=petition).select_related("edited_by")
 
 
 def petition_preview_page(

@@ -37,7 +37,10 @@ def petition():
     organization = make_organization(name="Torchlight Uyghur Group", slug="torchlight")
     add_member(Role.EDITOR, organization=organization, email=ORGANIZER)
     petition = make_petition(
-        organization=organization, slug="free-ilham-tohti", title="Free Ilham Tohti"
+        organization=organization,
+        slug="free-ilham-tohti",
+        title="Free Ilham Tohti",
+        languages=("en", "ug"),
     )
     make_signatures(petition, 40, country="DE")
     make_signatures(petition, 25, country="TR")
@@ -99,7 +102,7 @@ def test_organizer_downloads_the_delivery_document(visitor, petition):
     page.get_by_role("link", name="Torchlight Uyghur Group").click()
     page.get_by_role("link", name="Free Ilham Tohti [en]").click()
     with page.expect_download() as download:
-        page.get_by_role("link", name="Delivery document for the decision maker (PDF)").click()
+        page.get_by_role("link", name="Delivery document (PDF): English").click()
     pdf = pypdfium2.PdfDocument(download.value.path())
     text = pdf[0].get_textpage().get_text_range()
     assert "Free Ilham Tohti" in text
@@ -110,3 +113,12 @@ def test_organizer_downloads_the_delivery_document(visitor, petition):
     path.parent.mkdir(parents=True, exist_ok=True)
     image.save(path)
     assert settings.AWAZ_K_ANONYMITY == 10
+
+    # The petition's other version: its own PDF, in Uyghur from the first heading to the last.
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Delivery document (PDF): ئۇيغۇرچە").click()
+    assert download.value.suggested_filename.endswith("-ug.pdf")
+    pdf = pypdfium2.PdfDocument(download.value.path())
+    text = pdf[0].get_textpage().get_text_range()
+    assert "Free Ilham Tohti [ug]" in text and "Free Ilham Tohti [en]" not in text
+    pdf[0].render(scale=1.5).to_pil().save(path.with_name("delivery-pdf-ug-version-page-1.png"))

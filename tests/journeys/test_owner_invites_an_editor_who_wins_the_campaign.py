@@ -117,7 +117,8 @@ def test_owner_invites_an_editor_who_fixes_closes_and_wins_the_campaign(visitor,
     editor_page.get_by_role("button", name="Save").click()
     expect(editor_page.locator(".message")).to_contain_text("English version is saved")
     editor_page.get_by_role("link", name="1 earlier version since publication").click()
-    expect(editor_page.locator(".revision")).to_contain_text("Free the voices [en]")
+    expect(editor_page.locator(".revision del")).to_contain_text("the voices [en]")
+    expect(editor_page.locator(".revision ins")).to_contain_text("them all")
     editor.check(name="editor-history-en")
 
     editor.open(

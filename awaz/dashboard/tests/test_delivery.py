@@ -5,6 +5,7 @@ import subprocess
 import pypdfium2
 import pytest
 
+from awaz.audit.models import AuditEntry
 from awaz.dashboard.delivery import (
     _FONTS,
     _PDF_FONTS,
@@ -12,9 +13,11 @@ from awaz.dashboard.delivery import (
     OurFontsOnly,
     delivery_pdf,
 )
+from awaz.organizations.models import Role
 from awaz.petitions.services import petition_text_save
 from tests.browser import ARTIFACTS
 from tests.factories import make_petition, make_signatures
+from tests.organizers import client_for, make_member
 
 
 @pytest.mark.parametrize(
@@ -104,3 +107,75 @@ def test_uyghur_copied_out_of_the_pdf_is_the_text_in_logical_order(language: str
     ).stdout.decode()
     assert title in _plain(poppler)
     assert sentence in _plain(poppler)
+
+
+def _text_of(pdf: bytes) -> str:
+    poppler = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", "-", "-"],  # noqa: S607 (poppler-utils, on PATH)
+        input=pdf,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    return _plain(poppler)
+
+
+@pytest.mark.django_db
+def test_the_organizer_is_offered_the_delivery_document_in_every_version():
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils is not installed")
+    owner = make_member(Role.OWNER)
+    petition = make_petition(organization=owner.organization, languages=("en", "ug"))
+    ug = petition.texts.get(language="ug")
+    title, sentence = UYGHUR["ug"]
+    petition_text_save(
+        petition=petition, language="ug", title=title, target=ug.target, body=sentence
+    )
+    make_signatures(petition, 2)
+    url = f"/en/dashboard/organizations/{owner.organization.slug}/petitions/{petition.slug}/"
+    client = client_for(owner.user)
+    html = client.get(url).content.decode()
+    links = re.findall(
+        r'href="[^"]*delivery\.pdf\?language=([^&"]+)&amp;names=1" lang="([^"]+)"', html
+    )
+    assert links == [("en", "en"), ("ug", "ug")]
+
+    uyghur = client.get(f"{url}delivery.pdf?language=ug&names=1")
+    assert uyghur.status_code == 200 and uyghur["Content-Type"] == "application/pdf"
+    assert uyghur["Content-Disposition"].endswith('-ug.pdf"')
+    text = _text_of(uyghur.content)
+    assert title in text and sentence in text and "دۆلەتلەر بويىچە ئىمزالار" in text
+    assert "Free the voices" not in text and "Signatures by country" not in text
+    # Right to left: the Uyghur heading starts at the right of the page.
+    page = pypdfium2.PdfDocument(uyghur.content)[0]
+    chars = page.get_textpage()
+    found = chars.search("ئىلتىماس").get_next()
+    assert found is not None
+    left, _bottom, _right, _top = chars.get_charbox(found[0])
+    assert left > page.get_width() / 2
+
+    english = _text_of(client.get(f"{url}delivery.pdf?language=en").content)
+    assert "Free the voices [en]" in english and "Signatures by country" in english
+    assert title not in english
+    assert AuditEntry.objects.filter(action="signatures.delivery").count() == 2
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("asked", "says"),
+    [
+        ("ru", 'no version in <span lang="ru">Русский</span>'),
+        ("xx", "does not name a language"),
+        ("<script>", "does not name a language"),
+    ],
+)
+def test_a_language_the_petition_lacks_is_a_page_that_offers_those_it_has(asked, says):
+    owner = make_member(Role.OWNER)
+    petition = make_petition(organization=owner.organization, languages=("ug", "en"))
+    url = f"/en/dashboard/organizations/{owner.organization.slug}/petitions/{petition.slug}/"
+    response = client_for(owner.user).get(f"{url}delivery.pdf", {"language": asked})
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert says in html and "<script>" not in html
+    assert 'delivery.pdf?language=ug&amp;names=1" lang="ug"' in html
+    assert 'delivery.pdf?language=en&amp;names=1" lang="en"' in html
+    assert not AuditEntry.objects.filter(action="signatures.delivery").exists()

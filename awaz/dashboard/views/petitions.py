@@ -27,7 +27,7 @@ from awaz.dashboard.statistics import petition_statistics
 from awaz.http.methods import post_only
 from awaz.moderation.selectors import rejection_of
 from awaz.organizations.models import Membership
-from awaz.petitions import lifecycle, organizer_selectors, services, writing
+from awaz.petitions import history, lifecycle, organizer_selectors, services, writing
 from awaz.petitions.models import Petition
 from awaz.signatures.announcements import victory_declare
 
@@ -256,6 +256,6 @@ def petition_history(request: HttpRequest, membership: Membership, petition: str
             "membership": membership,
             "organization": membership.organization,
             "petition": found,
-            "revisions": organizer_selectors.petition_revisions(petition=found),
+            "edits": history.petition_history(petition=found),
         },
     )

@@ -7,6 +7,7 @@ that makes it).
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
+from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -16,6 +17,7 @@ from awaz.dashboard.delivery import delivery_document_create
 from awaz.i18n import languages
 from awaz.organizations.models import Membership
 from awaz.petitions.models import Petition
+from awaz.petitions.selectors import petition_texts
 from awaz.signatures.exports import signatures_export
 
 
@@ -63,14 +65,33 @@ def delivery_list_csv(
 @require_safe
 @never_cache
 def delivery_document(request: HttpRequest, membership: Membership, petition: str) -> HttpResponse:
+    """The delivery PDF in the version ?language= names (the original one without it): its
+    text, its interface and its direction. A language the petition has no version in is a 404
+    page that offers the versions it has, never another version in its place."""
     found = petition_of(membership, petition)
-    language = document_language(request, found)
+    versions = sorted(
+        (text.language for text in petition_texts(petition=found)), key=languages.CODES.index
+    )
+    language = request.GET.get("language", found.original_language)
+    if language not in versions:
+        return render(
+            request,
+            "dashboard/delivery_unavailable.html",
+            {
+                "membership": membership,
+                "organization": membership.organization,
+                "petition": found,
+                "asked": language if language in languages.CODES else "",
+                "versions": [languages.get(code) for code in versions],
+            },
+            status=404,
+        )
     with_names = request.GET.get("names") == "1"
     pdf = delivery_document_create(
         petition=found, by=current_user(request), language=language, with_names=with_names
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (
-        f'attachment; filename="{_filename(found.slug, "delivery")}.pdf"'
+        f'attachment; filename="{_filename(found.slug, "delivery")}-{language}.pdf"'
     )
     return response
