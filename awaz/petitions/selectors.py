@@ -95,21 +95,43 @@ def petition_removed(*, slug: str) -> bool:
     return Petition.objects.filter(slug=slug, status=Petition.Status.REMOVED).exists()
 
 
-def petition_page(*, slug: str, language: str) -> PetitionPage | None:
-    """Everything the public petition page shows, or None when the public may not see it."""
-    petition = Petition.objects.visible().select_related("organization").filter(slug=slug).first()
+def petition_shown(*, slug: str) -> Petition | None:
+    """The petition the public may see under `slug`, with its organization: one query."""
+    return Petition.objects.visible().select_related("organization").filter(slug=slug).first()
+
+
+def _previous(petition: Petition) -> PetitionQuerySet:
+    return (
+        Petition.objects.visible()
+        .filter(organization_id=petition.organization_id)
+        .exclude(pk=petition.pk)
+        .order_by("-published_at")
+    )
+
+
+def petitions_previous_versions(*, petition: Petition) -> list[tuple[int, str, int, int]]:
+    """What the page's "previous petitions" depend on, in one small query: each one's id,
+    state, count and content version."""
+    fields = ("pk", "status", "signature_count", "content_version")
+    return list(_previous(petition).values_list(*fields)[: settings.AWAZ_PREVIOUS_PETITIONS])
+
+
+def petition_page(
+    *, slug: str, language: str, petition: Petition | None = None
+) -> PetitionPage | None:
+    """Everything the public petition page shows, or None when the public may not see it.
+
+    `petition`: the one `petition_shown(slug=slug)` returned, when the caller has it already.
+    """
+    if petition is None:
+        petition = petition_shown(slug=slug)
     if petition is None:
         return None
     versions = sorted(petition.texts.all(), key=_language_order)
     text = text_preferred(versions, language=language, original_language=petition.original_language)
     if text is None:
         return None
-    previous = _with_titles(
-        Petition.objects.visible()
-        .filter(organization_id=petition.organization_id)
-        .exclude(pk=petition.pk)
-        .order_by("-published_at")
-    )[: settings.AWAZ_PREVIOUS_PETITIONS]
+    previous = _with_titles(_previous(petition))[: settings.AWAZ_PREVIOUS_PETITIONS]
     return PetitionPage(
         petition=petition,
         text=text,
