@@ -6,9 +6,10 @@ every reader. What differs between two readers of one petition in one language a
 the CSRF token, the sign form's stamp and the recent signers (a `{% hole %}`); so the rest is
 rendered once into a skeleton, cached under a key that changes with everything it shows:
 
-- the petition's row and its organization's, every field (the count and the state among them);
-- the petition's content version, drawn anew by every change to its texts, links, updates,
-  responses and milestones (awaz/petitions/versions.py), in the same transaction;
+- the petition's row, every field (the count and the state among them);
+- its content version among them, drawn anew by every change to it, its organization, texts,
+  links, updates, responses and milestones (awaz/petitions/versions.py), in the same
+  transaction;
 - the ids, states, counts and content versions of the previous petitions it lists;
 - the language, the path (the language switcher links to it) and whether the puzzle is asked;
 - this process: templates, translations and settings are the release's, so a new release (or a

@@ -137,14 +137,14 @@ def _petition_page_for_reader(request: HttpRequest, slug: str, *, stamp: str) ->
     """The page with an empty sign form, from its skeleton (public/skeleton.py): per request,
     the petition, what the previous petitions' list depends on and the recent signers."""
     language = get_language()
-    petition = selectors.petition_shown(slug=slug)
+    petition = selectors.petition_for_page(slug=slug)
     if petition is None:
         if selectors.petition_removed(slug=slug):
             return render(request, "public/petition_removed.html", status=410)
         raise Http404
     key = skeleton.key(
         name="petition",
-        rows=(petition, petition.organization),
+        rows=(petition,),
         related=(
             language,
             request.path,

@@ -53,7 +53,14 @@ def _delete_update(petition: Petition) -> None:
     assert version(petition) != before
 
 
+def _rename_organization(petition: Petition) -> None:
+    organization = petition.organization
+    organization.name = "Renamed"
+    organization.save()
+
+
 CHANGES: dict[str, Callable[[Petition], object]] = {
+    "its organization renamed": _rename_organization,
     "the petition saved": _save_petition,
     "the petition saved from a stale copy": _stale_save,
     "a text written": lambda p: make_text(p, language="en", title="New title"),
