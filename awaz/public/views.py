@@ -189,7 +189,7 @@ def petition_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @never_cache
 def petition_sign(request: HttpRequest, slug: str) -> HttpResponse:
     language = get_language()
-    petition = selectors.petition_visible(slug=slug)
+    petition = selectors.petition_for_page(slug=slug)
     if petition is None:
         raise Http404
     form = SignForm(request.POST, language=language)
