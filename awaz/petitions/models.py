@@ -151,6 +151,10 @@ class Petition(models.Model):
     # When it stopped taking signatures (closed, won, rejected or taken down); set in exactly the
     # ENDED states (a database constraint), so the retention purge can count from it.
     ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
+    # A random stamp drawn anew whenever the petition or anything its page shows besides the
+    # count changes (texts, links, updates, responses, milestones: petitions/versions.py). The
+    # page's rendered parts are cached under it, so no process ever serves an outdated one.
+    content_version = models.BigIntegerField(_("content version"), default=0, editable=False)
 
     objects: ClassVar[PetitionQuerySet] = PetitionQuerySet.as_manager()  # type: ignore[assignment]
 

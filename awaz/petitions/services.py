@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from awaz.accounts.models import User
 from awaz.organizations.models import Organization
 from awaz.petitions.models import Petition, PetitionLink, PetitionRevision, PetitionText
+from awaz.petitions.versions import petition_touch
 from awaz.privacy.images import image_normalize
 
 MAX_LINKS = 10
@@ -129,6 +130,7 @@ def petition_text_save(
     text.save()
     text.links.all().delete()
     PetitionLink.objects.bulk_create(new_links)
+    petition_touch(petition_id=petition.pk)  # bulk_create sends no signal (petitions/versions.py)
     if revision is not None:
         revision.save()
         Petition.objects.filter(pk=petition.pk).update(edited_at=revision.edited_at)

@@ -4,7 +4,9 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -22,12 +24,12 @@ from awaz.petitions import selectors
 from awaz.petitions.responses import milestones_shown, updates_on_page
 from awaz.privacy.network import client_address, is_allowed, network_digest
 from awaz.public import challenge as challenge_widget
-from awaz.public import pagecache, sharing
+from awaz.public import pagecache, sharing, skeleton
 from awaz.public.forms import SignForm, form_stamp
 from awaz.signatures import challenge, counting
 from awaz.signatures.mailings import signature_unsubscribe
 from awaz.signatures.models import HoldReason
-from awaz.signatures.selectors import signatures_recent
+from awaz.signatures.selectors import RecentSignature, signatures_recent
 from awaz.signatures.services import (
     Confirmation,
     Origin,
@@ -80,10 +82,12 @@ def petition_page_context(
     stamp: str = "",
     refusal: str = "",
     ask_challenge: bool = False,
+    recent: list[RecentSignature] | None = None,
 ) -> dict[str, object]:
     """What the petition template needs besides `page`; the dashboard's preview uses it too.
 
-    `ask_challenge`: the form comes back asking a busy network for the puzzle.
+    `ask_challenge`: the form comes back asking a busy network for the puzzle. `recent`: the
+    recent signers when the caller has them (none for a skeleton: they are a hole).
     """
     if form is None:
         form = SignForm(language=get_language(), initial={"stamp": stamp or form_stamp()})
@@ -92,7 +96,7 @@ def petition_page_context(
         "page": page,
         "form": form,
         "refusal": refusal,
-        "recent": signatures_recent(petition=page.petition),
+        "recent": signatures_recent(petition=page.petition) if recent is None else recent,
         # News, the response and the victory in the reader's language, or the closest.
         "updates": shown.news,
         "response": shown.response,
@@ -116,6 +120,8 @@ def _petition_page(
     ask_challenge: bool = False,
     status: int = 200,
 ) -> HttpResponse:
+    if form is None and not refusal and not ask_challenge and status == 200:
+        return _petition_page_for_reader(request, slug, stamp=stamp)
     page = selectors.petition_page(slug=slug, language=get_language())
     if page is None:
         if selectors.petition_removed(slug=slug):
@@ -125,6 +131,45 @@ def _petition_page(
         page, form=form, stamp=stamp, refusal=refusal, ask_challenge=ask_challenge
     )
     return render(request, "public/petition_detail.html", context, status=status)
+
+
+def _petition_page_for_reader(request: HttpRequest, slug: str, *, stamp: str) -> HttpResponse:
+    """The page with an empty sign form, from its skeleton (public/skeleton.py): per request,
+    the petition, what the previous petitions' list depends on and the recent signers."""
+    language = get_language()
+    petition = selectors.petition_for_page(slug=slug)
+    if petition is None:
+        if selectors.petition_removed(slug=slug):
+            return render(request, "public/petition_removed.html", status=410)
+        raise Http404
+    key = skeleton.key(
+        name="petition",
+        rows=(petition,),
+        related=(
+            language,
+            request.path,
+            challenge.required(petition),
+            selectors.petitions_previous_versions(petition=petition),
+        ),
+    )
+    body = skeleton.get(key)
+    if body is None:
+        page = selectors.petition_page(slug=slug, language=language, petition=petition)
+        if page is None:
+            raise Http404
+        context = petition_page_context(page, stamp=skeleton.STAMP_SLOT, recent=[])
+        body = skeleton.render(request, key, "public/petition_detail.html", context)
+    recent = render_to_string(
+        "public/_recent.html",
+        {"petition": petition, "recent": signatures_recent(petition=petition)},
+    )
+    html = skeleton.fill(
+        body,
+        csrf_token=get_token(request),
+        stamp=stamp or form_stamp(),
+        holes={"recent": recent},
+    )
+    return HttpResponse(html)
 
 
 @require_safe
@@ -144,7 +189,7 @@ def petition_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @never_cache
 def petition_sign(request: HttpRequest, slug: str) -> HttpResponse:
     language = get_language()
-    petition = selectors.petition_visible(slug=slug)
+    petition = selectors.petition_for_page(slug=slug)
     if petition is None:
         raise Http404
     form = SignForm(request.POST, language=language)

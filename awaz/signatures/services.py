@@ -14,6 +14,7 @@ cap (no more confirmations mailed to its signatures this hour) and the cap on st
 
 import datetime
 import enum
+import functools
 import hashlib
 from dataclasses import dataclass
 from typing import Any
@@ -186,10 +187,23 @@ def _domain_over_mail_cap(domain: str, now: datetime.datetime) -> bool:
     cap = settings.AWAZ_MAIL_PER_DOMAIN_PER_HOUR
     if not domain or domain_matches(domain, settings.AWAZ_MAIL_DOMAIN_CAP_EXEMPT):
         return False
-    unconfirmed = Signature.objects.filter(
-        email_domain=domain, created_at__gt=now - HOUR, emails_sent__gt=0, confirmed_at=None
+    moment = connection.ops.adapt_datetimefield_value(now - HOUR)
+    with connection.cursor() as cursor:
+        cursor.execute(_domain_mail_sql(), [domain, moment, cap])
+        return len(cursor.fetchall()) >= cap
+
+
+@functools.cache
+def _domain_mail_sql() -> str:
+    """The query of `_domain_over_mail_cap`, built once (the ORM's cost 0.4 ms a signature)."""
+    meta = Signature._meta
+    quote = connection.ops.quote_name
+    columns = {field.name: quote(str(field.column)) for field in meta.concrete_fields}
+    return (
+        f"SELECT {columns['id']} FROM {quote(meta.db_table)} "  # noqa: S608 # nosec B608 - quoted column names only
+        f"WHERE {columns['email_domain']} = %s AND {columns['created_at']} > %s "
+        f"AND {columns['emails_sent']} > 0 AND {columns['confirmed_at']} IS NULL LIMIT %s"
     )
-    return len(unconfirmed.values_list("pk", flat=True)[:cap]) >= cap
 
 
 def _may_mail(origin: Origin, load: NetworkLoad, domain: str, now: datetime.datetime) -> bool:
@@ -199,11 +213,18 @@ def _may_mail(origin: Origin, load: NetworkLoad, domain: str, now: datetime.date
     return not _domain_over_mail_cap(domain, now)
 
 
-@transaction.atomic
 def signature_sign(*, petition: Petition, signer: Signer, language: str, origin: Origin) -> Outcome:
     """Record a signature (or a second attempt) and queue the e-mail it calls for."""
     if not petition.is_signable:
         raise PetitionNotSignableError(petition.slug)
+    return _sign(petition=petition, signer=signer, language=language, origin=origin)
+
+
+# In the caller's transaction if there is one, without a savepoint of its own (a round trip on
+# PostgreSQL for each sign POST): its one expected conflict has its own, below; anything else
+# that fails in it is an error its caller does not go on from.
+@transaction.atomic(savepoint=False)
+def _sign(*, petition: Petition, signer: Signer, language: str, origin: Origin) -> Outcome:
     now = timezone.now()
     policy = current_policy()
     digest = identity.email_digest(signer.email)
@@ -222,9 +243,8 @@ def signature_sign(*, petition: Petition, signer: Signer, language: str, origin:
         status, outcome = SignatureStatus.SUSPECT, Outcome.HELD
     else:
         status, outcome = SignatureStatus.PENDING, Outcome.NEW
-    signed_before = Signature.objects.filter(petition=petition, email_digest=digest)
     if load.stored_this_hour >= settings.AWAZ_SIGN_STORED_PER_NETWORK_PER_HOUR and not (
-        signed_before.exists()
+        Signature.objects.filter(petition=petition, email_digest=digest).exists()
     ):
         return Outcome.DISCARDED  # a flood: the queue and the database stay bounded
     try:
