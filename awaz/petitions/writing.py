@@ -26,6 +26,7 @@ from awaz.petitions.services import (
     petition_image_set,
     petition_text_save,
 )
+from awaz.petitions.updates import updates_cyrillic_regenerate
 
 
 def _slug_taken() -> ValidationError:
@@ -63,6 +64,7 @@ def petition_start(
     closes_at: datetime.datetime | None = None,
     offered_languages: Sequence[str] = (),
     proper_nouns: str = "",
+    cyrillic_spelling: str = Petition.CyrillicSpelling.KAZAKHSTAN,
     image: File[bytes] | None = None,
 ) -> Petition:
     """Write a new draft petition: its settings, its first version, and its Uyghur scripts."""
@@ -79,6 +81,7 @@ def petition_start(
                 closes_at=closes_at,
                 offered_languages=offered_languages,
                 proper_nouns=proper_nouns,
+                cyrillic_spelling=cyrillic_spelling,
                 created_by=by,
             )
     except IntegrityError:  # the same address taken a moment ago
@@ -148,14 +151,20 @@ def petition_settings_update(
     offered_languages: Sequence[str],
     proper_nouns: str,
     risky_email_countries: str | None = None,
+    cyrillic_spelling: str | None = None,
 ) -> Petition:
-    """Change the goal, closing date, languages on offer, the names the converter keeps and
-    the countries whose mail providers signers are warned about.
+    """Change the goal, closing date, languages on offer, the names the converter keeps, the
+    Cyrillic spelling and the countries whose mail providers signers are warned about.
 
-    New names take effect at once in the Uyghur versions that nobody has reviewed yet.
+    New names and a new spelling take effect at once in the Uyghur versions that nobody has
+    reviewed yet (of the petition, and for the spelling also of its updates); a version a
+    person reviewed or wrote is never regenerated.
     """
     check_editable(petition)
     names_changed = proper_nouns.strip() != petition.proper_nouns
+    spelling_changed = (
+        cyrillic_spelling is not None and cyrillic_spelling != petition.cyrillic_spelling
+    )
     if closes_at != petition.closes_at:
         check_closing(closes_at)
     petition.first_goal = first_goal
@@ -166,6 +175,8 @@ def petition_settings_update(
     petition.proper_nouns = proper_nouns.strip()
     if risky_email_countries is not None:
         petition.risky_email_countries = ", ".join(risky_countries(risky_email_countries))
+    if cyrillic_spelling is not None:
+        petition.cyrillic_spelling = cyrillic_spelling
     petition.full_clean()
     petition.save(
         update_fields=[
@@ -173,10 +184,13 @@ def petition_settings_update(
             "closes_at",
             "offered_languages",
             "proper_nouns",
+            "cyrillic_spelling",
             "risky_email_countries",
         ]
     )
-    if names_changed:
+    if spelling_changed:
+        updates_cyrillic_regenerate(petition)
+    if names_changed or spelling_changed:
         for source in petition.texts.filter(
             language__in=UYGHUR_SCRIPTS, origin=PetitionText.Origin.WRITTEN
         ):
