@@ -85,6 +85,7 @@ class PetitionAdmin(admin.ModelAdmin[Petition]):
         "ended_at",
         "victory_statement",
         "challenge_required",
+        "cyrillic_spelling",  # the settings page regenerates the Cyrillic versions; admin would not
         "created_at",
         "created_by",
         "edited_at",

@@ -15,7 +15,7 @@ from awaz.accounts.models import User
 from awaz.i18n import languages
 from awaz.petitions.models import Petition, PetitionText
 from awaz.petitions.services import LinkInput, petition_text_save
-from awaz.scripts import convert
+from awaz.scripts import CyrillicSpelling, convert
 
 UYGHUR_SCRIPTS: tuple[str, ...] = tuple(
     language.code for language in languages.LANGUAGES if language.uyghur_script
@@ -39,6 +39,8 @@ def petition_texts_convert(
 ) -> list[PetitionText]:
     """(Re)generate the other Uyghur scripts from `source`; reviewed versions are kept.
 
+    The Cyrillic version is spelled as the petition's `cyrillic_spelling` says.
+
     A version whose language is in `again` is regenerated even if a person reviewed or wrote it
     (the organizer asked for a fresh conversion). `proper_nouns` defaults to the petition's own
     list of names; a line of that list of the form "كونستىتۇتسىيە = конституция" is a Russian
@@ -49,6 +51,7 @@ def petition_texts_convert(
         return []
     petition: Petition = source.petition
     names = petition.proper_noun_list if proper_nouns is None else list(proper_nouns)
+    spelling = CyrillicSpelling(petition.cyrillic_spelling)
     forced = set(again)
     existing = {text.language: text for text in petition.texts.all()}
     links = list(source.links.all())
@@ -66,7 +69,12 @@ def petition_texts_convert(
 
         def to_target(value: str, target: str = target) -> str:
             return convert(
-                value, source=source.language, target=target, proper_nouns=names, loans=names
+                value,
+                source=source.language,
+                target=target,
+                proper_nouns=names,
+                loans=names,
+                cyrillic_spelling=spelling,
             )
 
         try:

@@ -30,6 +30,14 @@ class PetitionStatus(models.TextChoices):
     REMOVED = "removed", _("removed")
 
 
+class CyrillicSpelling(models.TextChoices):
+    """How the generated Cyrillic Uyghur version spells the words Kazakhstan and Xinjiang write
+    differently; the values are those of `awaz.scripts.CyrillicSpelling`."""
+
+    KAZAKHSTAN = "kazakhstan", _("As written in Kazakhstan (Uyghur Avazi)")
+    STANDARD = "standard", _("Standard (DB65/T 3691, as RFA writes)")
+
+
 class PrivateSigners(models.TextChoices):
     COUNTRY = "country", _("as “Someone from <country>”")
     HIDDEN = "hidden", _("not at all")
@@ -67,6 +75,7 @@ class Petition(models.Model):
 
     Status = PetitionStatus
     PrivateSigners = PrivateSigners
+    CyrillicSpelling = CyrillicSpelling
     VISIBLE: ClassVar[frozenset[str]] = VISIBLE_STATUSES
     SIGNABLE: ClassVar[frozenset[str]] = SIGNABLE_STATUSES
     ENDED: ClassVar[frozenset[str]] = ENDED_STATUSES
@@ -119,6 +128,18 @@ class Petition(models.Model):
             "line, e.g. Serikzhan Bilash."
         ),
     )
+    # Readers of Cyrillic Uyghur live mostly in Kazakhstan and Kyrgyzstan: their spelling first.
+    cyrillic_spelling = models.CharField(
+        _("Cyrillic spelling"),
+        max_length=16,
+        choices=CyrillicSpelling.choices,
+        default=CyrillicSpelling.KAZAKHSTAN,
+        help_text=_(
+            "For Uyghur: how the Cyrillic version made from your text spells words such as "
+            "Kazakhstan and year: қазақстан, жил (Kazakhstan) or қазақистан, йил (the "
+            "standard). Versions you reviewed keep your spelling."
+        ),
+    )
     risky_email_countries = models.CharField(
         _("countries whose mail providers are a risk"),
         max_length=100,
@@ -167,6 +188,10 @@ class Petition(models.Model):
             models.CheckConstraint(
                 condition=Q(status__in=PetitionStatus.values),
                 name="petition_status_known",
+            ),
+            models.CheckConstraint(
+                condition=Q(cyrillic_spelling__in=CyrillicSpelling.values),
+                name="petition_cyrillic_spelling_known",
             ),
             models.CheckConstraint(
                 condition=Q(first_goal__gte=1), name="petition_first_goal_positive"

@@ -41,6 +41,7 @@ def petition_create(
     closes_at: datetime.datetime | None = None,
     offered_languages: Sequence[str] = (),
     proper_nouns: str = "",
+    cyrillic_spelling: str = Petition.CyrillicSpelling.KAZAKHSTAN,
     created_by: User | None = None,
 ) -> Petition:
     """Create a petition (a draft, or for seeding, waiting or open); its texts are added with
@@ -57,6 +58,7 @@ def petition_create(
         closes_at=closes_at,
         offered_languages=[code for code in offered_languages if code != original_language],
         proper_nouns=proper_nouns.strip(),
+        cyrillic_spelling=cyrillic_spelling,
         created_by=created_by,
     )
     petition.full_clean()

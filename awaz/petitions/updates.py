@@ -9,7 +9,7 @@ from awaz.i18n import closeness
 from awaz.petitions.conversion import UYGHUR_SCRIPTS
 from awaz.petitions.models import Petition, PetitionUpdate, PetitionUpdateText, UpdateKind
 from awaz.petitions.selectors import HasLanguage, text_preferred
-from awaz.scripts import convert
+from awaz.scripts import CyrillicSpelling, convert
 
 
 def _save_text(
@@ -24,19 +24,25 @@ def _save_text(
     return text
 
 
-def _convert_scripts(source: PetitionUpdateText) -> None:
-    """The other Uyghur scripts, generated unless a person wrote them."""
+def _convert_scripts(source: PetitionUpdateText, *, only: Iterable[str] = UYGHUR_SCRIPTS) -> None:
+    """The other Uyghur scripts (of `only`), generated unless a person wrote them; Cyrillic
+    spelled as the petition's `cyrillic_spelling` says."""
     if source.language not in UYGHUR_SCRIPTS:
         return
     petition = source.update.petition
+    spelling = CyrillicSpelling(petition.cyrillic_spelling)
     written = set(source.update.texts.filter(converted=False).values_list("language", flat=True))
     for target in UYGHUR_SCRIPTS:
-        if target == source.language or target in written:
+        if target == source.language or target in written or target not in only:
             continue
 
         def to_target(value: str, target: str = target) -> str:
             return convert(
-                value, source=source.language, target=target, proper_nouns=petition.proper_noun_list
+                value,
+                source=source.language,
+                target=target,
+                proper_nouns=petition.proper_noun_list,
+                cyrillic_spelling=spelling,
             )
 
         _save_text(
@@ -88,6 +94,18 @@ def update_post_versions(
     if uyghur:
         _convert_scripts(uyghur[0])
     return update
+
+
+def updates_cyrillic_regenerate(petition: Petition) -> None:
+    """Regenerate the Cyrillic versions of the petition's updates (news, responses, victory)
+    that nobody wrote, from a Uyghur version a person wrote (after its spelling changed)."""
+    for update in PetitionUpdate.objects.filter(petition=petition).prefetch_related("texts"):
+        written = sorted(
+            (t for t in update.texts.all() if not t.converted and t.language in UYGHUR_SCRIPTS),
+            key=lambda text: text.language != update.original_language,
+        )
+        if written:
+            _convert_scripts(written[0], only=("ug-cyrl",))
 
 
 @transaction.atomic

@@ -27,6 +27,7 @@ from awaz.petitions.services import (
     petition_image_set,
     petition_text_save,
 )
+from awaz.petitions.updates import updates_cyrillic_regenerate
 
 
 def _slug_taken() -> ValidationError:
@@ -64,6 +65,7 @@ def petition_start(
     closes_at: datetime.datetime | None = None,
     offered_languages: Sequence[str] = (),
     proper_nouns: str = "",
+    cyrillic_spelling: str = Petition.CyrillicSpelling.KAZAKHSTAN,
     image: File[bytes] | None = None,
 ) -> Petition:
     """Write a new draft petition: its settings, its first version, and its Uyghur scripts."""
@@ -81,6 +83,7 @@ def petition_start(
                 closes_at=closes_at,
                 offered_languages=offered_languages,
                 proper_nouns=proper_nouns,
+                cyrillic_spelling=cyrillic_spelling,
                 created_by=by,
             )
     except IntegrityError:  # the same address taken a moment ago
@@ -150,15 +153,21 @@ def petition_settings_update(
     offered_languages: Sequence[str],
     proper_nouns: str,
     risky_email_countries: str | None = None,
+    cyrillic_spelling: str | None = None,
 ) -> Petition:
-    """Change the goal, closing date, languages on offer, the names the converter keeps and
-    the countries whose mail providers signers are warned about.
+    """Change the goal, closing date, languages on offer, the names the converter keeps, the
+    Cyrillic spelling and the countries whose mail providers signers are warned about.
 
-    New names take effect at once in the Uyghur versions that nobody has reviewed yet.
+    New names and a new spelling take effect at once in the Uyghur versions that nobody has
+    reviewed yet (of the petition, and for the spelling also of its updates); a version a
+    person reviewed or wrote is never regenerated.
     """
     check_editable(petition)
     proper_nouns = clean_proper_nouns(proper_nouns)
     names_changed = proper_nouns != petition.proper_nouns
+    spelling_changed = (
+        cyrillic_spelling is not None and cyrillic_spelling != petition.cyrillic_spelling
+    )
     if closes_at != petition.closes_at:
         check_closing(closes_at)
     petition.first_goal = first_goal
@@ -169,6 +178,8 @@ def petition_settings_update(
     petition.proper_nouns = proper_nouns
     if risky_email_countries is not None:
         petition.risky_email_countries = ", ".join(risky_countries(risky_email_countries))
+    if cyrillic_spelling is not None:
+        petition.cyrillic_spelling = cyrillic_spelling
     petition.full_clean()
     petition.save(
         update_fields=[
@@ -176,9 +187,12 @@ def petition_settings_update(
             "closes_at",
             "offered_languages",
             "proper_nouns",
+            "cyrillic_spelling",
             "risky_email_countries",
         ]
     )
-    if names_changed:
+    if spelling_changed:
+        updates_cyrillic_regenerate(petition)
+    if names_changed or spelling_changed:
         reconvert_unreviewed(petition)
     return petition

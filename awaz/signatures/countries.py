@@ -32,11 +32,15 @@ def country_names(language: str) -> dict[str, str]:
         if len(territory) == 2 and territory.isalpha() and territory not in _NOT_COUNTRIES
     }
     if code in ("ug-latn", "ug-cyrl"):
-        from awaz.scripts import convert
+        from awaz.scripts import CyrillicSpelling, convert
         from awaz.scripts.titlecase import proper_name_case
 
+        # As the interface's catalogs spell Cyrillic (awaz.i18n.catalogs.scripts): Қазақстан.
+        spelling = CyrillicSpelling.KAZAKHSTAN
         names = {
-            territory: proper_name_case(convert(name, source="ug", target=code))
+            territory: proper_name_case(
+                convert(name, source="ug", target=code, cyrillic_spelling=spelling)
+            )
             if name != english[territory]
             else name
             for territory, name in names.items()

@@ -146,3 +146,22 @@ def test_search_goes_through_discovery(client):
     response = client.get("/api/v1/petitions?search=ilham")
     assert response.status_code == 200
     assert [p["slug"] for p in response.json()["petitions"]] == ["found"]
+
+
+@pytest.mark.parametrize(
+    ("spelling", "expected"),
+    [
+        (Petition.CyrillicSpelling.KAZAKHSTAN, "Қазақстан уйғурлири"),
+        (Petition.CyrillicSpelling.STANDARD, "Қазақистан уйғурлири"),
+    ],
+)
+def test_the_cyrillic_version_follows_the_petitions_spelling(client, spelling, expected):
+    from awaz.petitions.conversion import petition_texts_convert
+
+    petition = make_petition(
+        slug="kz", languages=("ug",), title="قازاقىستان ئۇيغۇرلىرى", cyrillic_spelling=spelling
+    )
+    petition_texts_convert(source=petition.texts.get(language="ug"))
+    versions = {v["language"]: v for v in client.get("/api/v1/petitions/kz").json()["versions"]}
+    assert versions["ug-cyrl"]["title"] == f"{expected} [ug]"
+    assert versions["ug-latn"]["title"] == "Qazaqistan uyghurliri [ug]"

@@ -168,6 +168,19 @@ class SettingsFields(forms.Form):
     def clean_proper_nouns(self) -> str:
         return _clean_names(self.cleaned_data.get("proper_nouns", ""))
 
+    cyrillic_spelling = forms.ChoiceField(
+        label=_("Cyrillic spelling"),
+        choices=Petition.CyrillicSpelling.choices,
+        initial=Petition.CyrillicSpelling.KAZAKHSTAN,
+        required=False,  # left out (an older form, a script): the petition's stays
+        widget=forms.RadioSelect,
+        help_text=_(
+            "For Uyghur: how the Cyrillic version made from your text spells words such as "
+            "Kazakhstan and year: қазақстан, жил (Kazakhstan) or қазақистан, йил (the "
+            "standard). Versions you reviewed keep your spelling."
+        ),
+    )
+
     def clean_closes_on(self) -> datetime.date | None:
         day: datetime.date | None = self.cleaned_data.get("closes_on")
         if day is not None and closing_moment(day) <= timezone.now():
@@ -219,6 +232,7 @@ class PetitionStartForm(TextForm, SettingsFields):
         "closes_on",
         "offered_languages",
         "proper_nouns",
+        "cyrillic_spelling",
         "slug",
     ]
 
@@ -263,6 +277,7 @@ class PetitionSettingsForm(SettingsFields):
             "closes_on": closes_on,
             "offered_languages": petition.offered_languages,
             "proper_nouns": petition.proper_nouns,
+            "cyrillic_spelling": petition.cyrillic_spelling,
             "risky_email_countries": petition.risky_email_countries,
         }
 

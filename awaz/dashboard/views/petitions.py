@@ -69,6 +69,7 @@ def petition_new(request: HttpRequest, membership: Membership) -> HttpResponse:
                 closes_at=form.closes_at(),
                 offered_languages=data["offered_languages"],
                 proper_nouns=data["proper_nouns"],
+                cyrillic_spelling=data["cyrillic_spelling"] or Petition.CyrillicSpelling.KAZAKHSTAN,
             )
         except ValidationError as error:
             add_service_errors(form, error, fields={"closes_at": "closes_on"})
@@ -133,6 +134,7 @@ def petition_settings(request: HttpRequest, membership: Membership, petition: st
                 offered_languages=form.cleaned_data["offered_languages"],
                 proper_nouns=form.cleaned_data["proper_nouns"],
                 risky_email_countries=form.cleaned_data["risky_email_countries"],
+                cyrillic_spelling=form.cleaned_data["cyrillic_spelling"] or None,
             )
         except ValidationError as error:
             add_service_errors(form, error, fields={"closes_at": "closes_on"})

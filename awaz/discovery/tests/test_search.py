@@ -230,3 +230,31 @@ def test_the_planner_settings_are_put_back_for_an_enclosing_transaction():
         seqscan = cursor.fetchone()
         cursor.execute("SHOW enable_indexscan")
         assert (seqscan, cursor.fetchone()) == (("on",), ("on",))
+
+
+# Issue 16: Kazakhstan writes Cyrillic Uyghur its own way (қазақстан, жил, хәлиқара); a query
+# in either Cyrillic spelling finds a text in any Uyghur script, and the reverse.
+def kazakhstan_petition(language: str, title: str, body: str) -> Petition:
+    petition = make_petition(languages=(language,))
+    petition_text_save(
+        petition=petition,
+        language=language,
+        title=title,
+        target="—",
+        summary="",
+        body=body,
+        links=(),
+    )
+    return petition
+
+
+def test_a_query_in_kazakhstan_cyrillic_finds_a_petition_written_in_arabic_script():
+    kazakhstan_petition("ug", "قازاقىستان ئۇيغۇرلىرى", "كونستىتۇتسىيە ھەققىدە بۇ يىل")
+    for query in ("қазақстан", "конституция", "Қазақстан жил", "қазақистан йил"):
+        assert titles(query) == ["قازاقىستان ئۇيغۇرلىرى"], query
+
+
+def test_an_arabic_or_latin_query_finds_a_petition_written_in_kazakhstan_cyrillic():
+    kazakhstan_petition("ug-cyrl", "Қазақстан уйғурлири", "Бу жил хәлиқара конституция һәққидә.")
+    for query in ("قازاقىستان", "Qazaqistan", "يىل خەلقئارا", "كونستىتۇتسىيە", "қазақистан"):
+        assert titles(query) == ["Қазақстан уйғурлири"], query

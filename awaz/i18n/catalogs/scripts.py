@@ -23,9 +23,13 @@ from django.conf import settings
 
 from awaz.i18n.catalogs import placeholders
 from awaz.i18n.catalogs.messages import english, is_translated, strings
-from awaz.scripts import convert
+from awaz.scripts import CyrillicSpelling, convert
 
 SOURCE: Final = "ug"
+# The interface in Cyrillic Uyghur is read mostly in Kazakhstan and Kyrgyzstan: it is spelled as
+# Kazakhstan writes it (қазақстан, жил), like the petitions' Cyrillic versions by default
+# (issue 16). The standard's spelling (DB65/T 3691) stays a choice for a petition's text.
+CYRILLIC_SPELLING: Final = CyrillicSpelling.KAZAKHSTAN
 # Django's code for each generated script -> its catalog directory (django's to_locale).
 TARGETS: Final = {"ug-latn": "ug_Latn", "ug-cyrl": "ug_Cyrl"}
 DOMAINS: Final = ("django", "djangojs")
@@ -134,12 +138,14 @@ def convert_message_text(text: str, *, script: str, english: str, lowercase: boo
     The converter capitalises the start of a text; a message whose English starts in lower case
     (a fragment, "and") or that names a month or a day is given a small first letter instead.
     """
-    converted = convert(text, source=SOURCE, target=script)
+    converted = convert(text, source=SOURCE, target=script, cyrillic_spelling=CYRILLIC_SPELLING)
     if placeholders.placeholders(converted) != placeholders.placeholders(text):
         # Never expected, but a placeholder must survive whatever the converter does.
         parts = placeholders.split(text)
         converted = "".join(
-            part if index % 2 else convert(part, source=SOURCE, target=script)
+            part
+            if index % 2
+            else convert(part, source=SOURCE, target=script, cyrillic_spelling=CYRILLIC_SPELLING)
             for index, part in enumerate(parts)
         )
     converted = _strip_invisible(converted)

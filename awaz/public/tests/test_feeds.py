@@ -137,3 +137,24 @@ def test_pages_advertise_their_feeds(client: Client):
     assert f'href="/en/petitions/{petition.slug}/updates.atom"' in page
     organization = client.get(f"/en/organizations/{petition.organization.slug}/").content.decode()
     assert f'href="/en/organizations/{petition.organization.slug}/petitions.atom"' in organization
+
+
+TITLE_UG = "قازاقىستان ئۇيغۇرلىرى"
+
+
+@pytest.mark.parametrize(
+    ("spelling", "expected"),
+    [
+        (Petition.CyrillicSpelling.KAZAKHSTAN, "Қазақстан уйғурлири [ug]"),
+        (Petition.CyrillicSpelling.STANDARD, "Қазақистан уйғурлири [ug]"),
+    ],
+)
+def test_the_cyrillic_feed_carries_the_petitions_spelling(client: Client, spelling, expected):
+    from awaz.petitions.conversion import petition_texts_convert
+
+    petition = make_petition(languages=("ug",), title=TITLE_UG, cyrillic_spelling=spelling)
+    petition_texts_convert(source=petition.texts.get(language="ug"))
+    update_post(petition=petition, by=None, language="ug", title=TITLE_UG, body="يىل")
+    assert titles(atom(client, "/ug-cyrl/feeds/language.atom")) == [expected]
+    updates = atom(client, f"/ug-cyrl/petitions/{petition.slug}/updates.atom")
+    assert titles(updates) == [expected.removesuffix(" [ug]")]
