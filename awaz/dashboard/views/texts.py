@@ -274,8 +274,8 @@ def text_convert_again(
     return _to_petition(found)
 
 
-@member_view("edit")
 @post_only("dashboard:text-edit")
+@member_view("edit")
 def text_names(
     request: HttpRequest, membership: Membership, petition: str, language: str
 ) -> HttpResponse:
