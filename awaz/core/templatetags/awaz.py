@@ -1,14 +1,25 @@
+from collections.abc import Iterable
+from typing import Protocol
+
 from django import template
 from django.http import HttpRequest
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import formats
+from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString
 
+from awaz.core import addresses
 from awaz.core.markdown import render_markdown
 from awaz.i18n import languages
 
 register = template.Library()
+
+
+class HasLanguage(Protocol):
+    @property
+    def language(self) -> str: ...
 
 
 @register.filter
@@ -50,3 +61,52 @@ def choose_language_url(request: HttpRequest, code: str) -> str:
 def web_url(url: str) -> str:
     """`url` if it is an http(s) address, else "": a stored `javascript:` link never renders."""
     return url if url.lower().startswith(("https://", "http://")) else ""
+
+
+@register.simple_tag(takes_context=True)
+def page_addresses(
+    context: template.Context,
+    versions: Iterable[HasLanguage] | None = None,
+    canonical: str = "",
+) -> SafeString:
+    """`<link rel="canonical">` and one `<link rel="alternate" hreflang>` per language the page
+    is in (`versions`: the petition's texts; else every site language), all absolute."""
+    request = context.get("request")
+    if request is None:
+        return SafeString("")
+    codes = None if versions is None else [version.language for version in versions]
+    found = addresses.page_addresses(request.path, codes=codes, canonical=canonical)
+    links = [format_html('<link rel="canonical" href="{}">', found.canonical)]
+    links += [
+        format_html('<link rel="alternate" hreflang="{}" href="{}">', item.hreflang, item.href)
+        for item in found.alternates
+    ]
+    return SafeString("\n".join(links))
+
+
+# The faces a page's own text needs first (regular and bold), fetched with the stylesheet
+# rather than after layout: text drawn in a fallback font and then redrawn moves the page
+# (Lighthouse's layout-shift audit). Other scripts' faces still load on demand (unicode-range).
+_LATIN = ("noto-sans-latin-400", "noto-sans-latin-700")
+_CYRILLIC = ("noto-sans-cyrillic-400", "noto-sans-cyrillic-700")
+FIRST_FONTS: dict[str, tuple[str, ...]] = {
+    "ug": ("noto-sans-arabic-ug-400", "noto-sans-arabic-ug-700"),
+    "ug-cyrl": _CYRILLIC,
+    "kk": _CYRILLIC,
+    "ru": _CYRILLIC,
+    "zh-hans": (),  # the reader's system fonts (awaz.css)
+}
+
+
+@register.simple_tag
+def font_preloads(code: str) -> SafeString:
+    """`<link rel="preload">` for the fonts of a page in `code`."""
+    return SafeString(
+        "\n".join(
+            format_html(
+                '<link rel="preload" href="{}" as="font" type="font/woff2" crossorigin>',
+                static(f"awaz/fonts/{name}.woff2"),
+            )
+            for name in FIRST_FONTS.get(code, _LATIN)
+        )
+    )
