@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import formats
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString
 
@@ -72,41 +72,39 @@ def page_addresses(
     """`<link rel="canonical">` and one `<link rel="alternate" hreflang>` per language the page
     is in (`versions`: the petition's texts; else every site language), all absolute."""
     request = context.get("request")
-    if request is None:
-        return SafeString("")
+    if request is None or getattr(request, "resolver_match", None) is None:
+        return SafeString("")  # an address that names no page (a 404 of the resolver)
     codes = None if versions is None else [version.language for version in versions]
     found = addresses.page_addresses(request.path, codes=codes, canonical=canonical)
-    links = [format_html('<link rel="canonical" href="{}">', found.canonical)]
-    links += [
-        format_html('<link rel="alternate" hreflang="{}" href="{}">', item.hreflang, item.href)
-        for item in found.alternates
-    ]
-    return SafeString("\n".join(links))
+    alternates = format_html_join(
+        "",
+        '\n<link rel="alternate" hreflang="{}" href="{}">',
+        ((item.hreflang, item.href) for item in found.alternates),
+    )
+    return format_html('<link rel="canonical" href="{}">{}', found.canonical, alternates)
 
 
 # The faces a page's own text needs first (regular and bold), fetched with the stylesheet
 # rather than after layout: text drawn in a fallback font and then redrawn moves the page
-# (Lighthouse's layout-shift audit). Other scripts' faces still load on demand (unicode-range).
+# (Lighthouse's layout-shift audit). Only faces the page fetches anyway: the others still load
+# on demand (unicode-range), as do the switcher's few Cyrillic, Arabic and Chinese letters.
+# Every page shows Latin (the brand, the footer's site name); some their own script too.
 _LATIN = ("noto-sans-latin-400", "noto-sans-latin-700")
 _CYRILLIC = ("noto-sans-cyrillic-400", "noto-sans-cyrillic-700")
-FIRST_FONTS: dict[str, tuple[str, ...]] = {
+SCRIPT_FONTS: dict[str, tuple[str, ...]] = {
     "ug": ("noto-sans-arabic-ug-400", "noto-sans-arabic-ug-700"),
     "ug-cyrl": _CYRILLIC,
     "kk": _CYRILLIC,
     "ru": _CYRILLIC,
-    "zh-hans": (),  # the reader's system fonts (awaz.css)
+    # Chinese text: the reader's system fonts (awaz.css).
 }
 
 
 @register.simple_tag
 def font_preloads(code: str) -> SafeString:
     """`<link rel="preload">` for the fonts of a page in `code`."""
-    return SafeString(
-        "\n".join(
-            format_html(
-                '<link rel="preload" href="{}" as="font" type="font/woff2" crossorigin>',
-                static(f"awaz/fonts/{name}.woff2"),
-            )
-            for name in FIRST_FONTS.get(code, _LATIN)
-        )
+    return format_html_join(
+        "\n",
+        '<link rel="preload" href="{}" as="font" type="font/woff2" crossorigin>',
+        ((static(f"awaz/fonts/{name}.woff2"),) for name in (*SCRIPT_FONTS.get(code, ()), *_LATIN)),
     )

@@ -97,3 +97,15 @@ def test_the_workspace_names_no_address_for_search_engines():
     html = client_for(member.user).get("/en/dashboard/").content.decode()
     assert 'rel="canonical"' not in html
     assert "hreflang=" not in html.split("<body")[0]
+
+
+def test_a_uyghur_page_preloads_the_faces_it_shows_first():
+    html = Client().get("/ug/").content.decode()
+    preloaded = re.findall(r'<link rel="preload" href="/static/awaz/fonts/([a-z0-9-]+)\.', html)
+    assert preloaded == [
+        "noto-sans-arabic-ug-400",
+        "noto-sans-arabic-ug-700",
+        "noto-sans-latin-400",
+        "noto-sans-latin-700",
+    ]
+    assert html.count('rel="stylesheet"') == 1  # one request holds the first paint
