@@ -51,7 +51,7 @@ run: install
 	@echo
 	PORT=$(PORT) bin/serve
 
-# Browser tests need Chromium (Debian's package), axe-core and the Nu HTML checker (npm), Java,
+# Browser tests need Chromium (Debian's package), axe-core, the Nu HTML checker and Lighthouse (npm), Java,
 # and a Chinese system font; the reverse-proxy test needs nginx.
 browser-deps:
 	@command -v chromium >/dev/null || bin/apt-install chromium
@@ -59,13 +59,13 @@ browser-deps:
 	@command -v java >/dev/null || bin/apt-install default-jre-headless
 	@# pdftotext: the delivery PDF's text is checked as a reader would copy it.
 	@command -v pdftotext >/dev/null || bin/apt-install poppler-utils
-	@# Chinese pages use the reader's system font (fonts.css): without one, screenshots show boxes.
+	@# Chinese pages use the reader's system font (awaz.css): without one, screenshots show boxes.
 	@fc-list :lang=zh | grep -q . || bin/apt-install fonts-wqy-microhei
 	@# The converter's loan table is checked against the Russian word list it was built from.
 	@test -f /usr/share/hunspell/ru_RU.dic || bin/apt-install hunspell-ru
 	@# nginx: tests/test_nginx.py starts Debian's nginx with deploy/nginx.conf in front of Awaz.
 	@test -x /usr/sbin/nginx || command -v nginx >/dev/null || bin/apt-install nginx
-	@test -d node_modules/axe-core -a -d node_modules/vnu-jar -a node_modules/.package-lock.json -nt package-lock.json || npm ci --no-audit --no-fund --loglevel=error
+	@test -d node_modules/axe-core -a -d node_modules/vnu-jar -a -d node_modules/lighthouse -a node_modules/.package-lock.json -nt package-lock.json || npm ci --no-audit --no-fund --loglevel=error
 
 test: install-dev browser-deps
 	$(MAKE) --no-print-directory test-sqlite

@@ -2,13 +2,15 @@
 
 A petition page loads through it; a second anonymous reader gets it from the micro-cache with
 their own CSRF cookie, token and stamp, and can sign with them; a reader with a session cookie
-bypasses the cache; a body over the limit is refused by nginx. `make browser-deps` (so
-`make test` and CI) installs nginx from Debian's package.
+bypasses the cache; anonymous pages come compressed, a session's and no-store pages do not; a
+body over the limit is refused by nginx. `make browser-deps` (so `make test` and CI) installs
+nginx from Debian's package.
 """
 
 import shutil
 import subprocess
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -45,6 +47,16 @@ def _nginx_config(folder: Path, listen: int, upstream: int) -> Path:
         f"    include {folder / 'awaz.conf'};\n}}\n"
     )
     return main
+
+
+def _encoding(url: str, cookie: str = "") -> str | None:
+    """The Content-Encoding of `url` for a browser that accepts gzip."""
+    headers = {"Accept-Encoding": "gzip", **({"Cookie": cookie} if cookie else {})}
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310 - our loopback nginx
+    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+        assert response.status == 200
+        encoding: str | None = response.headers.get("Content-Encoding")
+        return encoding
 
 
 def test_a_petition_page_through_nginx_and_its_micro_cache(tmp_path):
@@ -113,6 +125,12 @@ def test_a_petition_page_through_nginx_and_its_micro_cache(tmp_path):
         # The signer above just wrote: read-your-writes (awaz.core.replicas) bypasses it too.
         pinned = live.Reader().request(page_url, headers={"Cookie": f"{PIN_COOKIE}=1"})
         assert (pinned.status, pinned.headers.get("X-Cache-Status")) == (200, "BYPASS")
+
+        # Compressed for anonymous readers, from the cache or not; never a reader's own page.
+        assert _encoding(page_url) == "gzip"  # a hit, compressed by nginx
+        assert _encoding(f"{base}/en/") == "gzip"  # compressed by Awaz, passed on
+        assert _encoding(page_url, cookie="sessionid=someone") is None
+        assert _encoding(f"{base}/en/my-signatures/") is None  # no-store: its form is personal
 
         too_big = live.Reader().request(f"{page_url}sign/", {"comment": "x" * (12 * 1024 * 1024)})
         assert too_big.status == 413

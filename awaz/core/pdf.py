@@ -7,7 +7,7 @@ from django.contrib.staticfiles import finders
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 # The web fonts (static files of the public pages).
-WEB_FONTS = Path(finders.find("awaz/fonts.css") or "").parent / "fonts"
+WEB_FONTS = Path(finders.find("awaz/awaz.css") or "").parent / "fonts"
 
 
 class ForbiddenFetchError(Exception):

@@ -53,7 +53,7 @@ def raqm_available() -> bool:
 
 
 def fonts_folder() -> Path:
-    return Path(finders.find("awaz/fonts.css") or "").parent / "fonts"
+    return Path(finders.find("awaz/awaz.css") or "").parent / "fonts"
 
 
 @functools.cache

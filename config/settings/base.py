@@ -63,6 +63,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so that every log line of the request carries its id.
     "awaz.http.requestid.RequestIdMiddleware",
+    # gzip, outside everything that sets cookies and Cache-Control: it compresses only the
+    # pages that hold no reader's secret (awaz/http/compression.py says why).
+    "awaz.http.compression.AnonymousPageCompressionMiddleware",
     # The JSON API's own edge: bodies over 64 KB, rate limits, problem+json errors, CORS.
     "awaz.api.edge.ApiEdgeMiddleware",
     # Before anything reads the body: too large (413) or not UTF-8 (400).

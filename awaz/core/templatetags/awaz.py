@@ -1,21 +1,29 @@
 import datetime
 import unicodedata
+from collections.abc import Iterable
+from typing import Protocol
 
 from django import template
 from django.http import HttpRequest
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import formats
 from django.utils.dateformat import format as date_format
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString
 from django.utils.timezone import is_aware, localtime
 
-from awaz.core import widgets
+from awaz.core import addresses, widgets
 from awaz.core.markdown import render_markdown
 from awaz.i18n import languages
 
 register = template.Library()
+
+
+class HasLanguage(Protocol):
+    @property
+    def language(self) -> str: ...
 
 
 @register.filter
@@ -90,3 +98,50 @@ def when(value: datetime.date | None, style: str = "DATE_FORMAT") -> SafeString 
     if _has_letters_of_its_own_direction(text):
         return format_html('<bdi><time datetime="{}">{}</time></bdi>', machine, text)
     return format_html('<bdi dir="ltr"><time datetime="{}">{}</time></bdi>', machine, text)
+
+
+@register.simple_tag(takes_context=True)
+def page_addresses(
+    context: template.Context,
+    versions: Iterable[HasLanguage] | None = None,
+    canonical: str = "",
+) -> SafeString:
+    """`<link rel="canonical">` and one `<link rel="alternate" hreflang>` per language the page
+    is in (`versions`: the petition's texts; else every site language), all absolute."""
+    request = context.get("request")
+    if request is None or getattr(request, "resolver_match", None) is None:
+        return SafeString("")  # an address that names no page (a 404 of the resolver)
+    codes = None if versions is None else [version.language for version in versions]
+    found = addresses.page_addresses(request.path, codes=codes, canonical=canonical)
+    alternates = format_html_join(
+        "",
+        '\n<link rel="alternate" hreflang="{}" href="{}">',
+        ((item.hreflang, item.href) for item in found.alternates),
+    )
+    return format_html('<link rel="canonical" href="{}">{}', found.canonical, alternates)
+
+
+# The faces a page's own text needs first (regular and bold), fetched with the stylesheet
+# rather than after layout: text drawn in a fallback font and then redrawn moves the page
+# (Lighthouse's layout-shift audit). Only faces the page fetches anyway: the others still load
+# on demand (unicode-range), as do the switcher's few Cyrillic, Arabic and Chinese letters.
+# Every page shows Latin (the brand, the footer's site name); some their own script too.
+_LATIN = ("noto-sans-latin-400", "noto-sans-latin-700")
+_CYRILLIC = ("noto-sans-cyrillic-400", "noto-sans-cyrillic-700")
+SCRIPT_FONTS: dict[str, tuple[str, ...]] = {
+    "ug": ("noto-sans-arabic-ug-400", "noto-sans-arabic-ug-700"),
+    "ug-cyrl": _CYRILLIC,
+    "kk": _CYRILLIC,
+    "ru": _CYRILLIC,
+    # Chinese text: the reader's system fonts (awaz.css).
+}
+
+
+@register.simple_tag
+def font_preloads(code: str) -> SafeString:
+    """`<link rel="preload">` for the fonts of a page in `code`."""
+    return format_html_join(
+        "\n",
+        '<link rel="preload" href="{}" as="font" type="font/woff2" crossorigin>',
+        ((static(f"awaz/fonts/{name}.woff2"),) for name in (*SCRIPT_FONTS.get(code, ()), *_LATIN)),
+    )

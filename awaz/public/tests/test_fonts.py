@@ -1,4 +1,4 @@
-"""The self-hosted fonts: what the committed subsets cover, and that fonts.css tells the truth.
+"""The self-hosted fonts: what the committed subsets cover, and that awaz.css tells the truth.
 
 The subsets are built by bin/build-fonts. These tests read the committed WOFF2 files with
 fontTools, so they need neither npm nor the network.
@@ -19,7 +19,7 @@ from awaz.i18n.languages import BY_CODE, LANGUAGES
 from tests.browser import CHROMIUM_ARGS, chromium_path
 
 STATIC = Path(__file__).resolve().parents[1] / "static" / "awaz"
-FONTS_CSS = STATIC / "fonts.css"
+FONTS_CSS = STATIC / "awaz.css"  # its fonts section
 
 # The 32 letters of Uyghur in Arabic script, in UEY order, and hamza.
 UYGHUR_LETTERS = "اەبپتجچخدرزژسشغفقكگڭلمنھوۇۆۈۋېىي"
@@ -84,7 +84,7 @@ def font(path: Path) -> TTFont:
 def coverage(family: str, weight: int) -> set[int]:
     """The characters a family's faces of one weight really have."""
     chosen = [face for face in faces() if face.family == family and face.weight == weight]
-    assert chosen, f"no {family} {weight} in fonts.css"
+    assert chosen, f"no {family} {weight} in awaz.css"
     return {cp for face in chosen for cp in font(face.path).getBestCmap()}
 
 
@@ -136,7 +136,7 @@ def skeleton(typeface: TTFont, char: str) -> str:
 
 def test_fonts_css_references_only_committed_woff2_files():
     referenced = {face.path for face in faces()}
-    assert referenced, "fonts.css declares no @font-face"
+    assert referenced, "awaz.css declares no @font-face"
     assert all(path.is_file() for path in referenced), sorted(map(str, referenced))
     committed = set((STATIC / "fonts").glob("*.woff2"))
     assert committed == referenced, "every committed font is used, and only those"

@@ -88,12 +88,14 @@ def test_the_organizations_other_petitions_are_listed_with_counts(client: Client
     assert "Hidden" not in text
 
 
-def test_each_language_version_has_its_own_address_and_hreflang(client: Client):
+def test_each_language_version_has_its_own_address_and_hreflang(client: Client, settings):
+    settings.SITE_URL = "https://awaz.example"
     petition = make_petition(languages=("en", "ug", "ug-latn", "ug-cyrl"))
     html = client.get(f"/en/petitions/{petition.slug}/").content.decode()
     for code, tag in [("en", "en"), ("ug", "ug"), ("ug-latn", "ug-Latn"), ("ug-cyrl", "ug-Cyrl")]:
         assert (
-            f'<link rel="alternate" hreflang="{tag}" href="/{code}/petitions/{petition.slug}/">'
+            f'<link rel="alternate" hreflang="{tag}" '
+            f'href="https://awaz.example/{code}/petitions/{petition.slug}/">'
         ) in html
 
 
