@@ -79,7 +79,7 @@ test: install-dev browser-deps
 	fi
 
 # Tests run in parallel, one pytest-xdist worker per core (PYTEST_WORKERS=0: all in one process);
-# the browser tests stay together on one worker (one Chromium, one HTML checker). Property tests
+# each worker takes browser tests too, starting its own Chromium and HTML checker. Property tests
 # use Hypothesis' short profile here, its long one in `make fuzz`. PYTEST_ARGS adds options,
 # e.g. PYTEST_ARGS="awaz/public -x" or PYTEST_ARGS='-m "not browser"'.
 PYTEST_WORKERS ?= auto

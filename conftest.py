@@ -59,15 +59,10 @@ def pytest_configure_node(node: Any) -> None:
     node.workerinput["awaz_static_root"] = node.config.stash.get(STATIC_ROOT, "")
 
 
-@pytest.hookimpl(trylast=True)  # after tests/journeys/conftest.py has marked its tests
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    # Under pytest-xdist (`--dist loadgroup`, as `make test` runs it) the browser tests share
-    # one worker, so one Chromium and one HTML checker start, not one per worker; xdist hands
-    # out this group first, as its largest, and the other workers take the rest meanwhile.
-    if config.pluginmanager.hasplugin("xdist"):
-        for item in items:
-            if item.get_closest_marker("browser"):
-                item.add_marker(pytest.mark.xdist_group("browser"))
+# Under pytest-xdist each worker takes the next test as it finishes one, browser tests included:
+# each worker starts its own Chromium and HTML checker when it first needs them. (An earlier hook
+# here meant to keep the browser tests on one worker; it ran after pytest-xdist had read the
+# groups, so it never did.)
 
 
 @pytest.fixture(scope="session")

@@ -35,6 +35,14 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, object]) -> dic
     return {**browser_type_launch_args, "executable_path": chromium_path(), "args": CHROMIUM_ARGS}
 
 
+@pytest.fixture(autouse=True)
+def _signers_may_send_at_once(settings: object) -> None:
+    # The live server runs in this process, so its forms read this setting: a journey's signer
+    # presses Sign without first waiting out the minimum fill-in time (2 s of idle browser per
+    # form). That rule has its own tests (awaz/public/tests/test_signing.py).
+    settings.AWAZ_MIN_FILL_SECONDS = 0  # type: ignore[attr-defined]
+
+
 @pytest.fixture(scope="session")
 def html_checker() -> Iterator[HtmlChecker]:
     with html_checker_service() as checker:

@@ -4,10 +4,10 @@ import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser import screenshot
+from tests.demo import seed_demo
 
 EMBED = "/{language}/petitions/save-serikzhan-bilash/embed/"
 
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture(autouse=True)
 def demo_content() -> None:
-    call_command("seed_demo", verbosity=0)
+    seed_demo()
 
 
 def blog(page: Page, html: str) -> None:

@@ -3,11 +3,11 @@ with the Arabic-script title, the QR code and the short address, rendered to PNG
 
 import pypdfium2
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from awaz.organizations.models import Organization, Role
 from tests.browser import ARTIFACTS
+from tests.demo import seed_demo
 from tests.journeys.labels import shown
 from tests.organizers import PASSWORD, make_member
 
@@ -17,7 +17,7 @@ UG_TITLE = "ئادالەتنى ھۆرمەتلەيلى، سېرىكجان بىل�
 
 
 def test_organizer_prints_a_flyer_in_uyghur(visitor):
-    call_command("seed_demo", verbosity=0)
+    seed_demo()
     organization = Organization.objects.get(petitions__slug="save-serikzhan-bilash")
     make_member(Role.EDITOR, organization=organization, email=ORGANIZER)
     page = visitor.open("/ug/accounts/login/", name="login-ug")

@@ -9,10 +9,10 @@ import urllib.request
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from awaz.organizations.models import Organization, Role
+from tests.demo import seed_demo
 from tests.journeys.conftest import Visitor, reads_in_uyghur
 from tests.journeys.labels import field_label, shown
 from tests.organizers import PASSWORD
@@ -34,7 +34,7 @@ SIGNERS = [
 def worker(smtp, live_server, settings):
     """The real worker process, sending to the test's SMTP server, folding counts every second."""
     settings.SITE_URL = live_server.url
-    call_command("seed_demo", verbosity=0)
+    seed_demo()
     process = start_manage(
         "run_worker", EMAIL_URL=smtp.url, SITE_URL=live_server.url, AWAZ_COUNT_INTERVAL="1"
     )

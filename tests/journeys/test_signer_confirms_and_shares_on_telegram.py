@@ -23,7 +23,6 @@ def test_signer_confirms_and_shares_on_telegram(visitor, smtp: SmtpServer, worke
     page.get_by_label(shown("ug", "Your name")).fill("Ayshe Tursun")
     page.get_by_label(shown("ug", "Your e-mail address")).fill("ayshe@example.org")
     page.get_by_label(shown("ug", "Country where you live")).select_option("DE")
-    page.wait_for_timeout(2100)  # a person takes a moment; faster forms are held for review
     page.get_by_role("button", name=shown("ug", "Sign"), exact=True).click()
     page = confirm_from_inbox(visitor, smtp, "ayshe@example.org", language="ug")
     expect(page).to_have_url(f"{visitor.base_url}/ug/petitions/save-serikzhan-bilash/thank-you/")

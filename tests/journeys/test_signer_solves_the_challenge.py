@@ -1,7 +1,6 @@
 """Under a spam attack the organizer switches on the puzzle; a signer's browser solves it."""
 
 import re
-import time
 
 import pytest
 from playwright.sync_api import expect
@@ -24,7 +23,6 @@ def test_a_signers_browser_solves_the_puzzle_and_the_signature_is_pending(visito
     expect(widget.locator("[data-state='verified']")).to_have_count(1, timeout=60_000)
     visitor.check(name="petition-challenge-solved")
     visitor.screenshot("petition-challenge-solved")
-    time.sleep(2.1)  # a person's pace
     page.get_by_role("button", name="Sign").click()
     expect(page).to_have_url(re.compile(r"/check-your-inbox/$"))
     assert Signature.objects.get().status == "pending"

@@ -5,9 +5,9 @@ import re
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from playwright.sync_api import expect
 
+from tests.demo import seed_demo
 from tests.html import arabic_script_outside_ug_elements
 
 SEED = "/{language}/petitions/save-serikzhan-bilash/"
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture(autouse=True)
 def demo_content() -> None:
-    call_command("seed_demo", verbosity=0)
+    seed_demo()
 
 
 def chosen_language(page) -> str | None:

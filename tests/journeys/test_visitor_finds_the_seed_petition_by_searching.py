@@ -4,9 +4,9 @@ from the home page's search form (no JavaScript needed), on a phone and on a des
 from urllib.parse import urlencode
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
+from tests.demo import seed_demo
 from tests.journeys.conftest import reads_in_uyghur
 from tests.journeys.labels import shown
 from tests.journeys.moderation import expected_refusal
@@ -19,7 +19,7 @@ LATN_TITLE = "Adaletni hörmetleyli, Sérikjan Bilashni qutquzayli"
 
 @pytest.fixture(autouse=True)
 def demo_content() -> None:
-    call_command("seed_demo", verbosity=0)
+    seed_demo()
 
 
 def search_from_home(visitor, language: str, query: str, name: str):

@@ -1,8 +1,9 @@
 """A visitor reads the seed petition in English and in Uyghur, on a phone and on a desktop."""
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
+
+from tests.demo import seed_demo
 
 SEED = "/{language}/petitions/save-serikzhan-bilash/"
 
@@ -11,7 +12,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture(autouse=True)
 def demo_content() -> None:
-    call_command("seed_demo", verbosity=0)
+    seed_demo()
 
 
 def test_visitor_reads_the_seed_petition_in_english(visitor, phone_visitor):
