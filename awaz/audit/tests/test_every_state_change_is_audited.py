@@ -55,7 +55,6 @@ CONTENT = "content: what it says, kept with who changed it (and, once published,
 ACCOUNT = "a person's own account and credentials, not a change of what they may do"
 
 NOT_AUDITED: dict[str, str] = {
-    "awaz.signatures.services.signature_sign": SIGNERS_OWN,
     "awaz.signatures.services.signature_confirm": SIGNERS_OWN,
     "awaz.signatures.services.signature_remove": SIGNERS_OWN,
     "awaz.signatures.access.signer_withdraw": SIGNERS_OWN,
@@ -72,7 +71,6 @@ NOT_AUDITED: dict[str, str] = {
     "awaz.moderation.trending.trending_compute": "derived statistics, no decision",
     "awaz.moderation.trending.trending_alert": "the moderators' alert e-mail, no decision",
     "awaz.moderation.reports.reports_alert": "the moderators' e-mail about reports, no decision",
-    "awaz.core.once.claim_once": "infrastructure: a claim that something runs once",
     "awaz.core.keyrotation.column_rotate": "infrastructure: the same values under a new key",
     "awaz.signatures.services.signature_release": (
         "one held signature released, by the audited release job (signatures.released)"
