@@ -55,7 +55,7 @@ def _recent_sql(table: str, *, public_only: bool) -> str:
         "LIMIT 1 OFFSET %s) "
         f"FROM {table} s "
         f"WHERE s.petition_id = %s AND s.status = %s {public} "
-        "ORDER BY s.confirmed_at DESC "
+        "ORDER BY s.confirmed_at DESC, s.id DESC "
         "LIMIT %s"
     )
 
